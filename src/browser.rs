@@ -1,0 +1,86 @@
+//! Browser calls other than storage: the clock, random ids, the storage manager and the
+//! service worker. Every call returns an error instead of panicking.
+
+pub mod service_worker;
+
+use chrono::{DateTime, TimeZone, Utc};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// The current time, from the browser clock.
+pub fn now() -> DateTime<Utc> {
+    let millis = js_sys::Date::now() as i64;
+    Utc.timestamp_millis_opt(millis).single().unwrap_or_default()
+}
+
+/// A random UUID (v4). Uses `crypto.getRandomValues`, which unlike `crypto.randomUUID` also
+/// exists on plain-http LAN addresses.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Never expected in a browser that runs WebAssembly; still unique enough per device.
+        let seed = (js_sys::Math::random() * 2f64.powi(52)) as u64 ^ js_sys::Date::now() as u64;
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        bytes[8..].copy_from_slice(&((js_sys::Math::random() * 2f64.powi(52)) as u64).to_le_bytes());
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+/// What `navigator.storage` says about this site's storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageReport {
+    /// `Some(true)` when the browser promised not to evict the data under storage pressure.
+    pub persisted: Option<bool>,
+    pub usage_bytes: Option<f64>,
+    pub quota_bytes: Option<f64>,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Older browsers and insecure contexts have no `navigator.storage`.
+    js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|v| !v.is_undefined())?;
+    Some(navigator.storage())
+}
+
+async fn promise(p: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    JsFuture::from(p.ok()?).await.ok()
+}
+
+/// Asks the browser to keep this site's data under storage pressure (answered once; later
+/// calls return the same answer), then reads usage and quota.
+pub async fn request_persistent_storage() -> StorageReport {
+    let Some(manager) = storage_manager() else {
+        return StorageReport { persisted: None, usage_bytes: None, quota_bytes: None };
+    };
+    let persisted = match promise(manager.persisted()).await.and_then(|v| v.as_bool()) {
+        Some(true) => Some(true),
+        _ => promise(manager.persist()).await.and_then(|v| v.as_bool()),
+    };
+    let estimate = promise(manager.estimate()).await.map(web_sys::StorageEstimate::from);
+    StorageReport {
+        persisted,
+        usage_bytes: estimate.as_ref().and_then(|e| e.get_usage()),
+        quota_bytes: estimate.as_ref().and_then(|e| e.get_quota()),
+    }
+}
+
+/// Goes to a page by setting the URL hash, so the back button returns to the current one.
+pub fn go_to(route: &crate::route::Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.href());
+    }
+}
+
+/// A time as the device's local clock shows it, e.g. "2026-11-23 14:05".
+pub fn local_time(time: DateTime<Utc>) -> String {
+    // getTimezoneOffset is minutes *behind* UTC (China: -480).
+    let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let offset = chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+    time.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string()
+}

@@ -1,0 +1,9 @@
+//! The domain: institutions, inspectors and the rules about them, in plain Rust. Nothing here
+//! may touch the browser, Leptos, the clock or randomness: time and ids are parameters, and a
+//! test (`tests/domain/tidy.rs`) fails if a browser crate is named here.
+
+pub mod credit_code;
+pub mod inspector;
+pub mod institution;
+pub mod labelled;
+pub mod roster;

@@ -1,0 +1,222 @@
+//! The autosave queue: every edit becomes a pending [`Write`], written at most 300 ms later in
+//! one relaxed transaction, at once on `visibilitychange`/`pagehide`, and kept in memory (with
+//! a visible 保存失败 and a retry) for as long as the database refuses it.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::storage::{Database, Durability, StorageError, Write};
+
+/// How long typing may pause before the edit is written.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// What the save indicator shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    /// Edits are waiting for the debounce or for a transaction to finish.
+    Saving,
+    /// The last write failed; the edits are kept in memory.
+    Failed(String),
+}
+
+struct Queue {
+    database: Option<Database>,
+    /// Writes not yet handed to a transaction, oldest first, at most one per target.
+    pending: Vec<(u64, Write)>,
+    /// The newest sequence number queued per target: a failed write is re-queued only if no
+    /// newer write for the same record was made since.
+    latest: HashMap<(&'static str, String), u64>,
+    next_seq: u64,
+    in_flight: usize,
+    timer: Option<TimeoutHandle>,
+    /// Set when the database cannot be used at all (so retries say why).
+    unavailable: Option<StorageError>,
+}
+
+/// The autosave context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Autosave {
+    queue: StoredValue<Queue, LocalStorage>,
+    status: RwSignal<SaveStatus>,
+}
+
+/// Creates the queue, flushes it when the page is hidden or unloaded, and warns before an
+/// unload that would lose unsaved edits.
+pub fn provide_autosave() -> Autosave {
+    let autosave = Autosave {
+        queue: StoredValue::new_local(Queue {
+            database: None,
+            pending: Vec::new(),
+            latest: HashMap::new(),
+            next_seq: 0,
+            in_flight: 0,
+            timer: None,
+            unavailable: None,
+        }),
+        status: RwSignal::new(SaveStatus::Saved),
+    };
+    for event in ["visibilitychange", "pagehide"] {
+        let handle = window_event_listener_untyped(event, move |_| autosave.flush());
+        // Page-lifetime listeners: the app never unmounts its root.
+        std::mem::forget(handle);
+    }
+    let handle = window_event_listener_untyped("beforeunload", move |event| {
+        if autosave.has_unsaved() {
+            autosave.flush();
+            event.prevent_default();
+        }
+    });
+    std::mem::forget(handle);
+    provide_context(autosave);
+    autosave
+}
+
+/// The autosave context provided by the app root.
+pub fn use_autosave() -> Autosave {
+    expect_context::<Autosave>()
+}
+
+impl Autosave {
+    /// The save indicator's state.
+    pub fn status(&self) -> ReadSignal<SaveStatus> {
+        self.status.read_only()
+    }
+
+    /// Connects the queue to the opened database and writes what was queued before.
+    pub fn attach(&self, database: Database) {
+        self.queue.update_value(|q| {
+            q.database = Some(database);
+            q.unavailable = None;
+        });
+        self.flush();
+    }
+
+    /// Records that the database cannot be opened; edits stay in memory.
+    pub fn detach(&self, error: StorageError) {
+        self.status.set(SaveStatus::Failed(error.message()));
+        self.queue.update_value(|q| q.unavailable = Some(error));
+    }
+
+    /// Queues an edit; it is written after [`DEBOUNCE`] without further edits.
+    pub fn queue(&self, write: Write) {
+        self.enqueue(write);
+        let this = *self;
+        let timer = set_timeout_with_handle(move || this.flush(), DEBOUNCE).ok();
+        self.queue.update_value(|q| {
+            if let Some(old) = std::mem::replace(&mut q.timer, timer) {
+                old.clear();
+            }
+        });
+    }
+
+    /// Queues a discrete action (add, delete) and writes it, with whatever else is pending, now.
+    pub fn queue_now(&self, write: Write) {
+        self.enqueue(write);
+        self.flush();
+    }
+
+    /// Whether some edit is not yet known to be on disk.
+    pub fn has_unsaved(&self) -> bool {
+        self.queue.with_value(|q| !q.pending.is_empty() || q.in_flight > 0)
+    }
+
+    fn enqueue(&self, write: Write) {
+        self.queue.update_value(|q| {
+            let (store, key) = write.target();
+            let target = (store, key.to_string());
+            q.next_seq += 1;
+            let seq = q.next_seq;
+            q.latest.insert(target.clone(), seq);
+            q.pending.retain(|(_, w)| w.target() != (target.0, target.1.as_str()));
+            q.pending.push((seq, write));
+        });
+        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+            self.status.set(SaveStatus::Saving);
+        }
+    }
+
+    /// Writes everything pending in one transaction, now.
+    pub fn flush(&self) {
+        let batch = self.queue.try_update_value(|q| {
+            if let Some(timer) = q.timer.take() {
+                timer.clear();
+            }
+            if q.pending.is_empty() {
+                return Ok(None);
+            }
+            match &q.database {
+                Some(db) => {
+                    q.in_flight += 1;
+                    Ok(Some((db.clone(), std::mem::take(&mut q.pending))))
+                }
+                None => Err(q.unavailable.clone()),
+            }
+        });
+        let (database, batch) = match batch {
+            Some(Ok(Some(work))) => work,
+            Some(Ok(None)) => {
+                if self.queue.with_value(|q| q.in_flight == 0) {
+                    self.status.set(SaveStatus::Saved);
+                }
+                return;
+            }
+            // Not opened yet: the open will flush. Opening failed: say so again.
+            Some(Err(error)) => {
+                if let Some(error) = error {
+                    self.status.set(SaveStatus::Failed(error.message()));
+                }
+                return;
+            }
+            None => return,
+        };
+        self.status.set(SaveStatus::Saving);
+        let this = *self;
+        spawn_local(async move {
+            let writes: Vec<Write> = batch.iter().map(|(_, w)| w.clone()).collect();
+            let result = database.apply(&writes, Durability::Relaxed).await;
+            this.finish(batch, result);
+        });
+    }
+
+    fn finish(&self, batch: Vec<(u64, Write)>, result: Result<(), StorageError>) {
+        let (failed, remaining) = self
+            .queue
+            .try_update_value(|q| {
+                q.in_flight -= 1;
+                let failed = result.err();
+                if failed.is_some() {
+                    let mut requeue: Vec<(u64, Write)> = batch
+                        .into_iter()
+                        .filter(|(seq, w)| {
+                            let (store, key) = w.target();
+                            q.latest.get(&(store, key.to_string())) == Some(seq)
+                        })
+                        .collect();
+                    requeue.append(&mut q.pending);
+                    q.pending = requeue;
+                } else {
+                    for (seq, w) in &batch {
+                        let (store, key) = w.target();
+                        let target = (store, key.to_string());
+                        if q.latest.get(&target) == Some(seq) {
+                            q.latest.remove(&target);
+                        }
+                    }
+                }
+                (failed, q.pending.len() + q.in_flight)
+            })
+            .unwrap_or((None, 0));
+        match failed {
+            Some(error) => {
+                web_sys::console::warn_1(&format!("autosave failed: {error:?}").into());
+                self.status.set(SaveStatus::Failed(error.message()));
+            }
+            None if remaining == 0 => self.status.set(SaveStatus::Saved),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! `<App/>`: provides the contexts, opens the database, registers the service worker and
+//! shows the page the URL hash names.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::components::{nav::Nav, save_indicator::SaveIndicator, storage_alert::StorageAlert, update_banner::UpdateBanner};
+use super::pages;
+use crate::browser::{self, service_worker};
+use crate::route::Route;
+use crate::state::{
+    autosave::provide_autosave,
+    roster::provide_roster,
+    storage_status::{provide_storage_status, DatabaseState},
+};
+use crate::storage::{schema, Database};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let autosave = provide_autosave();
+    let roster = provide_roster(autosave);
+    let storage = provide_storage_status();
+    let route = provide_route();
+    let update_ready = RwSignal::new(false);
+
+    service_worker::register(move || update_ready.set(true));
+
+    spawn_local(async move {
+        let opened = Database::open(schema::DATABASE_NAME, move || storage.database.set(DatabaseState::Blocked)).await;
+        match opened {
+            Ok(database) => {
+                storage.database.set(DatabaseState::Ready { version: database.version() });
+                if let Err(e) = roster.load(&database).await {
+                    storage.database.set(DatabaseState::Failed(e.message()));
+                    autosave.detach(e);
+                    return;
+                }
+                autosave.attach(database);
+            }
+            Err(e) => {
+                storage.database.set(DatabaseState::Failed(e.message()));
+                autosave.detach(e);
+            }
+        }
+        storage.report.set(Some(browser::request_persistent_storage().await));
+    });
+
+    view! {
+        <header class="app-header">
+            <a class="app-title" href="#/">"卫生监督检查"</a>
+            <SaveIndicator />
+        </header>
+        <Nav route=route />
+        <UpdateBanner ready=update_ready />
+        <StorageAlert />
+        <main class="page" data-testid="page">
+            {move || pages::page_for(route.get())}
+        </main>
+    }
+}
+
+/// The current route as a signal over `location.hash`; links are plain `href="#/…"`, so the
+/// back button and bookmarks work without any router code.
+fn provide_route() -> ReadSignal<Route> {
+    let hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let (route, set_route) = signal(Route::parse(&hash()));
+    let handle = window_event_listener_untyped("hashchange", move |_| {
+        set_route.set(Route::parse(&hash()));
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    std::mem::forget(handle);
+    route
+}

@@ -1,0 +1,8 @@
+//! Reusable pieces of the interface.
+
+pub mod confirm_button;
+pub mod field;
+pub mod nav;
+pub mod save_indicator;
+pub mod storage_alert;
+pub mod update_banner;

@@ -1,0 +1,52 @@
+//! One page per route.
+
+pub mod data;
+pub mod home;
+pub mod institution;
+pub mod institutions;
+pub mod inspector;
+pub mod inspectors;
+pub mod planned;
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// The page for a route.
+pub fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::Home => home::HomePage().into_any(),
+        Route::Plans => view! {
+            <planned::PlannedPage
+                title="任务"
+                what="新建年度抽查任务（医疗机构随机抽查、采供血机构随机抽查、回头看、驻点监督），按机构类别设定目标数并跟踪进度。"
+            />
+        }
+        .into_any(),
+        Route::Inspections => view! {
+            <planned::PlannedPage
+                title="检查"
+                what="按机构类别和开展的服务生成检查表，逐项记录符合、不符合、合理缺项及问题描述。"
+            />
+        }
+        .into_any(),
+        Route::Summary => view! {
+            <planned::PlannedPage
+                title="汇总"
+                what="由检查记录计算附表3《医疗卫生“回头看”检查情况汇总表》等官方汇总表，并下载 XLSX、CSV。"
+            />
+        }
+        .into_any(),
+        Route::Institutions => institutions::InstitutionsPage().into_any(),
+        Route::Institution(id) => view! { <institution::InstitutionPage id=id /> }.into_any(),
+        Route::Inspectors => inspectors::InspectorsPage().into_any(),
+        Route::Inspector(id) => view! { <inspector::InspectorPage id=id /> }.into_any(),
+        Route::Data => data::DataPage().into_any(),
+        Route::NotFound(path) => view! {
+            <h1>"页面不存在"</h1>
+            <p>"没有地址为“" {path} "”的页面。"</p>
+            <p><a href="#/">"返回首页"</a></p>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,95 @@
+//! One inspector's form, autosaved like every form.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::inspector::{validate, Inspector, InspectorField};
+use crate::route::Route;
+use crate::state::roster::use_roster;
+use crate::ui::components::confirm_button::ConfirmButton;
+use crate::ui::components::field::TextField;
+
+/// The inspector form page.
+#[component]
+pub fn InspectorPage(
+    /// The inspector's id, from the URL.
+    id: String,
+) -> impl IntoView {
+    let roster = use_roster();
+    let lookup_id = id.clone();
+    let exists = move || roster.inspectors.with(|all| all.iter().any(|i| i.id == lookup_id));
+    view! {
+        <p><a href=Route::Inspectors.href()>"‹ 返回执法人员列表"</a></p>
+        <Show
+            when=exists
+            fallback=move || {
+                view! {
+                    <Show when=move || roster.loaded.get() fallback=|| view! { <p>"正在读取…"</p> }>
+                        <div class="notice">"未找到该执法人员，可能已被删除。"</div>
+                    </Show>
+                }
+            }
+        >
+            <InspectorForm id=id.clone() />
+        </Show>
+    }
+}
+
+#[component]
+fn InspectorForm(id: String) -> impl IntoView {
+    let roster = use_roster();
+    let record = {
+        let id = id.clone();
+        Memo::new(move |_| roster.inspectors.with(|all| all.iter().find(|i| i.id == id).cloned()))
+    };
+    let touched = RwSignal::new(BTreeSet::<InspectorField>::new());
+    let started_blank = record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
+    let errors = Memo::new(move |_| {
+        roster.inspectors.with(|all| record.with(|r| r.as_ref().map(|r| validate(r, all)).unwrap_or_default()))
+    });
+    let error = move |field: InspectorField| {
+        Signal::derive(move || {
+            if started_blank && !touched.with(|t| t.contains(&field)) {
+                return None;
+            }
+            errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+        })
+    };
+    let get = move |read: fn(&Inspector) -> String| Signal::derive(move || record.with(|r| r.as_ref().map(read).unwrap_or_default()));
+    let edit_id = StoredValue::new(id.clone());
+    let setter = move |field: InspectorField, write: fn(&mut Inspector, String)| {
+        Callback::new(move |value: String| {
+            touched.update(|t| {
+                t.insert(field);
+            });
+            roster.edit_inspector(&edit_id.get_value(), move |r| write(r, value));
+        })
+    };
+    let name = move || record.with(|r| r.as_ref().map(|r| r.display_name().to_string()).unwrap_or_default());
+    let question = Signal::derive(move || format!("确定删除执法人员“{}”？此操作不可撤销。", name()));
+    view! {
+        <h1>{name}</h1>
+        <form class="form" on:submit=|ev| ev.prevent_default()>
+            <TextField label="姓名" name="inspector-name" required=true value=get(|r| r.name.clone())
+                error=error(InspectorField::Name) on_input=setter(InspectorField::Name, |r, v| r.name = v) />
+            <TextField label="执法证号" name="certificate-number" required=true value=get(|r| r.certificate_number.clone())
+                error=error(InspectorField::CertificateNumber)
+                on_input=setter(InspectorField::CertificateNumber, |r, v| r.certificate_number = v) />
+            <TextField label="单位" name="unit" value=get(|r| r.unit.clone())
+                error=error(InspectorField::Unit) on_input=setter(InspectorField::Unit, |r, v| r.unit = v) />
+        </form>
+        <p class="muted">
+            {move || record.with(|r| r.as_ref().map(|r| format!("最后修改：{}", browser::local_time(r.updated_at))).unwrap_or_default())}
+        </p>
+        <ConfirmButton
+            label="删除"
+            question=question
+            on_confirm=Callback::new(move |_| {
+                roster.delete_inspector(&edit_id.get_value());
+                browser::go_to(&Route::Inspectors);
+            })
+        />
+    }
+}
