@@ -1,0 +1,175 @@
+// Shared set-up for the whole-app tests: serves a built dist/ from a sub-folder with a plain
+// static server (no rewrite rules), starts Debian's Chromium through playwright-core, and
+// watches every page for console errors, CSP violations and requests to other origins.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SUB_FOLDER = 'jiandu';
+
+/** The builds under test: the release build always, the debug build when it was built. */
+export function builds() {
+  const found = [];
+  if (process.env.E2E_DIST_RELEASE) found.push({ name: 'release', dist: process.env.E2E_DIST_RELEASE });
+  if (process.env.E2E_DIST_DEBUG) found.push({ name: 'debug', dist: process.env.E2E_DIST_DEBUG });
+  if (found.length === 0) throw new Error('set E2E_DIST_RELEASE (and E2E_DIST_DEBUG) to built dist folders');
+  return found;
+}
+
+export function releaseBuild() {
+  return builds()[0];
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Copies `dist` to <tmp>/jiandu/ and serves <tmp> with `python3 -m http.server`, so the app
+ * lives at http://127.0.0.1:PORT/jiandu/. `stop()` kills the server; `start()` brings it
+ * back on the same port; `root` is the folder served (to swap in another build).
+ */
+export async function serveDist(dist, port) {
+  const root = mkdtempSync(join(tmpdir(), 'jiandu-e2e-'));
+  const site = join(root, SUB_FOLDER);
+  cpSync(dist, site, { recursive: true });
+  port = port ?? (await freePort());
+  const server = {
+    root,
+    site,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}/${SUB_FOLDER}/`,
+    process: null,
+    async start() {
+      this.process = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
+        stdio: 'ignore',
+      });
+      await waitForServer(this.origin);
+    },
+    async stop() {
+      if (!this.process) return;
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
+      this.process.kill('SIGTERM');
+      await exited;
+      this.process = null;
+    },
+    async dispose() {
+      await this.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
+
+async function waitForServer(origin) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(origin + '/');
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${origin} did not start`);
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** A fresh Chromium with its own empty profile (so IndexedDB and the service worker start clean). */
+export async function launch(server, { width = 1280, height = 900 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'jiandu-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width, height },
+    serviceWorkers: 'allow',
+    acceptDownloads: true,
+  });
+  const problems = [];
+  const watch = (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  // Requests from pages and from the service worker alike.
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  // Chromium reports CSP violations as console errors too; this also catches the ones a
+  // report-only path would miss, and names the directive.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    problems,
+    /** Fails the test if anything went wrong during it; call before close. */
+    assertClean(assert) {
+      assert.deepEqual(problems, [], 'no console errors, CSP violations or foreign requests');
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page of the app by its hash route and waits for the app to have started. */
+export async function open(page, server, route = '') {
+  await page.goto(server.url + (route ? `#/${route}` : ''));
+  await settled(page);
+}
+
+/** Waits until the app is mounted and every edit is written (the header says 已保存). */
+export async function settled(page) {
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor({ timeout: 15000 });
+}
+
+/** Waits until the service worker controls the page (the app shell is cached). */
+export async function controlledByServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
+    timeout: 20000,
+  });
+}
+
+/** Adds an institution through the UI and returns to its form. */
+export async function addInstitution(page, { name, code, kind = 'clinic', township = '' }) {
+  await page.getByTestId('add-institution').click();
+  await page.getByTestId('name').fill(name);
+  if (code !== undefined) await page.getByTestId('registration-number').fill(code);
+  await page.getByTestId('kind').selectOption(kind);
+  if (township) await page.getByTestId('township').fill(township);
+  await settled(page);
+}
