@@ -45,7 +45,7 @@ pub struct Autosave {
 }
 
 /// Creates the queue, flushes it when the page is hidden or unloaded, and warns before an
-/// unload that would lose unsaved edits.
+/// unload that would lose edits the database refused.
 pub fn provide_autosave() -> Autosave {
     let autosave = Autosave {
         queue: StoredValue::new_local(Queue {
@@ -64,9 +64,10 @@ pub fn provide_autosave() -> Autosave {
         // Page-lifetime listeners: the app never unmounts its root.
         std::mem::forget(handle);
     }
+    // Pending edits are flushed on pagehide; only edits the database already refused would be
+    // lost by leaving, so only then does the browser ask the user to confirm.
     let handle = window_event_listener_untyped("beforeunload", move |event| {
-        if autosave.has_unsaved() {
-            autosave.flush();
+        if matches!(autosave.status.get_untracked(), SaveStatus::Failed(_)) && autosave.has_unsaved() {
             event.prevent_default();
         }
     });
