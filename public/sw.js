@@ -51,11 +51,18 @@ self.addEventListener("install", (event) => {
   // unsaved edits can be flushed first.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(
-        PRECACHE.map(
-          (path) => new Request(new URL(path, self.location.href).href, { cache: "reload" }),
-        ),
-      ),
+      cache
+        .addAll(
+          PRECACHE.map(
+            (path) => new Request(new URL(path, self.location.href).href, { cache: "reload" }),
+          ),
+        )
+        .catch(async (err) => {
+          // Don't leave an empty "jiandu-<VERSION>" behind. Only an empty cache
+          // is removed, so a complete cache of this version is never touched.
+          if ((await cache.keys()).length === 0) await caches.delete(CACHE);
+          throw err;
+        }),
     ),
   );
 });

@@ -16,8 +16,8 @@ Steps:
  2. Write deep-link stubs `<page>/index.html` (meta refresh to `../#/<page>`)
     so /jiandu/plans on a plain static server opens the right page.
  3. VERSION = short sha256 over all build files (sorted relative paths and
-    contents, without sw.js and version.json); fill VERSION and the precache
-    list into sw.js; write version.json.
+    contents; sw.js as its unfilled template, version.json not at all); fill
+    VERSION and the precache list into sw.js; write version.json.
 
 Python 3 standard library only. Any unexpected input is a hard error (exit
 code 1) so that a Trunk upgrade cannot silently break the CSP or the service
@@ -260,16 +260,19 @@ def main() -> int:
     # 2. Deep-link stubs.
     write_stubs(staging)
 
-    # 3. Version + precache list into sw.js.
+    # 3. Version + precache list into sw.js. The hash also covers the sw.js
+    # template itself, so a change to the worker's code alone gets a new
+    # cache name too.
     files = [f for f in build_files(staging) if f not in NOT_PRECACHED]
+    sw = sw_path.read_text(encoding="utf-8")
     h = hashlib.sha256()
-    for rel in files:
-        data = (staging / rel).read_bytes()
+    for rel, data in [("sw.js", sw.encode("utf-8"))] + [
+        (rel, (staging / rel).read_bytes()) for rel in files
+    ]:
         h.update(rel.encode("utf-8") + b"\0" + str(len(data)).encode() + b"\0" + data)
     version = h.hexdigest()[:12]
 
     precache = ["./"] + ["./" + quote(rel) for rel in files]
-    sw = sw_path.read_text(encoding="utf-8")
     for placeholder in (VERSION_PLACEHOLDER, PRECACHE_PLACEHOLDER):
         count = sw.count(placeholder)
         if count != 1:

@@ -68,6 +68,12 @@ impl Roster {
         Ok(())
     }
 
+    /// Lets the user work with empty in-memory lists when the database cannot be read; the
+    /// storage alert says why, and edits wait in the autosave queue.
+    pub fn start_without_storage(&self) {
+        self.loaded.set(true);
+    }
+
     /// Adds a blank institution, saved at once, and returns its id.
     pub fn add_institution(&self) -> String {
         let record = Institution::new(browser::new_id(), browser::now());

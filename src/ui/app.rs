@@ -31,16 +31,19 @@ pub fn App() -> impl IntoView {
         match opened {
             Ok(database) => {
                 storage.database.set(DatabaseState::Ready { version: database.version() });
-                if let Err(e) = roster.load(&database).await {
-                    storage.database.set(DatabaseState::Failed(e.message()));
-                    autosave.detach(e);
-                    return;
+                match roster.load(&database).await {
+                    Ok(()) => autosave.attach(database),
+                    Err(e) => {
+                        storage.database.set(DatabaseState::Failed(e.message()));
+                        autosave.detach(e);
+                        roster.start_without_storage();
+                    }
                 }
-                autosave.attach(database);
             }
             Err(e) => {
                 storage.database.set(DatabaseState::Failed(e.message()));
                 autosave.detach(e);
+                roster.start_without_storage();
             }
         }
         storage.report.set(Some(browser::request_persistent_storage().await));
@@ -54,8 +57,11 @@ pub fn App() -> impl IntoView {
         <Nav route=route />
         <UpdateBanner ready=update_ready />
         <StorageAlert />
-        <main class="page" data-testid="page">
-            {move || pages::page_for(route.get())}
+        // Pages appear once the data is read, so nothing typed can be overwritten by the load.
+        <main class="page" data-testid="page" data-ready=move || roster.loaded.get().to_string()>
+            <Show when=move || roster.loaded.get() fallback=|| view! { <p class="muted">"正在读取本机数据…"</p> }>
+                {move || pages::page_for(route.get())}
+            </Show>
         </main>
     }
 }

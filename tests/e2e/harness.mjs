@@ -152,8 +152,9 @@ export async function open(page, server, route = '') {
   await settled(page);
 }
 
-/** Waits until the app is mounted and every edit is written (the header says 已保存). */
+/** Waits until the app has read its data and every edit is written (the header says 已保存). */
 export async function settled(page) {
+  await page.locator('main[data-ready="true"]').waitFor({ timeout: 15000 });
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor({ timeout: 15000 });
 }
 

@@ -11,18 +11,24 @@ describe('storage', () => {
 
   test('a full quota shows 保存失败 with a message, keeps the input, and a retry saves it', async () => {
     const browser = await launch(server);
-    const { page, context } = browser;
+    const { page } = browser;
     try {
       await open(page, server, 'institutions');
       await addInstitution(page, { name: '配额测试诊所', code: '91350100M000100Y43' });
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 1 });
+      // Chromium ignores DevTools' quota override for IndexedDB here, so the fault is injected
+      // where the browser would raise it: every put fails as on a full disk.
+      await page.evaluate(() => {
+        window.__realPut = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
       const longText = '地址'.repeat(2000);
       await page.getByTestId('address').fill(longText);
       await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 10000 });
       assert.match(await page.getByTestId('storage-alert').innerText(), /存储空间已满/);
       assert.equal(await page.getByTestId('address').inputValue(), longText);
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
+      await page.evaluate(() => (IDBObjectStore.prototype.put = window.__realPut));
       await page.getByRole('button', { name: '重试' }).click();
       await settled(page);
       assert.equal(await page.getByTestId('storage-alert').count(), 0);
