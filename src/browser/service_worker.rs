@@ -25,11 +25,15 @@ fn container() -> Option<ServiceWorkerContainer> {
 pub fn register(on_update_ready: impl Fn() + 'static) {
     let Some(container) = container() else { return };
     let on_update_ready: Rc<dyn Fn()> = Rc::new(on_update_ready);
-    let on_controller_change = Closure::<dyn FnMut()>::new(|| {
+    let had_controller = container.controller().is_some();
+    let on_other_tab_update = on_update_ready.clone();
+    let on_controller_change = Closure::<dyn FnMut()>::new(move || {
         if RELOAD_ON_CONTROLLER_CHANGE.with(Cell::get) {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
+            reload();
+        } else if had_controller {
+            // Another tab switched to a new version and the old files are gone: offer the
+            // same save-then-reload hand-over here.
+            on_other_tab_update();
         }
     });
     container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
@@ -66,11 +70,21 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
     });
 }
 
-/// Asks the waiting worker to take over; the page reloads when it has. Call only after the
-/// unsaved edits have been written.
-pub fn activate_waiting_version() -> bool {
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Switches to the new version: asks a waiting worker to take over (the page reloads when it
+/// has), or reloads at once if another tab already switched. Call only after the unsaved
+/// edits have been written; returns false if the request could not be sent.
+pub fn activate_new_version() -> bool {
     let waiting: Option<ServiceWorker> = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting()));
-    let Some(waiting) = waiting else { return false };
+    let Some(waiting) = waiting else {
+        reload();
+        return true;
+    };
     RELOAD_ON_CONTROLLER_CHANGE.with(|c| c.set(true));
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());

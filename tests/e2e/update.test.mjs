@@ -48,6 +48,8 @@ describe('updates', () => {
       await controlledByServiceWorker(page);
       assert.notEqual(await workerVersion(page), 'e2e-next');
       await addInstitution(page, { name: '更新测试诊所', code: '91350100M000100Y43' });
+      const otherTab = await browser.context.newPage();
+      await open(otherTab, server, 'inspectors');
 
       publishVersion(server, 'e2e-next');
       await checkForUpdate(page);
@@ -60,6 +62,8 @@ describe('updates', () => {
       assert.equal(await page.getByTestId('contact-person').inputValue(), '更新前输入');
       const caches = await page.evaluate(() => caches.keys());
       assert.deepEqual(caches, ['jiandu-e2e-next'], 'the old version cache is removed after the switch');
+      // The other tab still runs the old version, whose files are gone: it is told too.
+      await otherTab.getByTestId('update-banner').waitFor({ timeout: 10000 });
       browser.assertClean(assert);
     } finally {
       await browser.close();

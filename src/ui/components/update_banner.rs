@@ -34,7 +34,7 @@ pub fn UpdateBanner(
 /// why) or takes over `tries` × 50 ms, the banner stays for another attempt.
 fn activate_when_saved(autosave: Autosave, switching: RwSignal<bool>, tries: u32) {
     if !autosave.has_unsaved() {
-        if !service_worker::activate_waiting_version() {
+        if !service_worker::activate_new_version() {
             switching.set(false);
         }
         return;
