@@ -10,7 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 /// The current time, from the browser clock.
 pub fn now() -> DateTime<Utc> {
     let millis = js_sys::Date::now() as i64;
-    Utc.timestamp_millis_opt(millis).single().unwrap_or_default()
+    Utc.timestamp_millis_opt(millis)
+        .single()
+        .unwrap_or_default()
 }
 
 /// A random UUID (v4). Uses `crypto.getRandomValues`, which unlike `crypto.randomUUID` also
@@ -24,12 +26,20 @@ pub fn new_id() -> String {
         // Never expected in a browser that runs WebAssembly; still unique enough per device.
         let seed = (js_sys::Math::random() * 2f64.powi(52)) as u64 ^ js_sys::Date::now() as u64;
         bytes[..8].copy_from_slice(&seed.to_le_bytes());
-        bytes[8..].copy_from_slice(&((js_sys::Math::random() * 2f64.powi(52)) as u64).to_le_bytes());
+        bytes[8..]
+            .copy_from_slice(&((js_sys::Math::random() * 2f64.powi(52)) as u64).to_le_bytes());
     }
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// What `navigator.storage` says about this site's storage.
@@ -44,7 +54,9 @@ pub struct StorageReport {
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = web_sys::window()?.navigator();
     // Older browsers and insecure contexts have no `navigator.storage`.
-    js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|v| !v.is_undefined())?;
+    js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|v| !v.is_undefined())?;
     Some(navigator.storage())
 }
 
@@ -56,13 +68,19 @@ async fn promise(p: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
 /// calls return the same answer), then reads usage and quota.
 pub async fn request_persistent_storage() -> StorageReport {
     let Some(manager) = storage_manager() else {
-        return StorageReport { persisted: None, usage_bytes: None, quota_bytes: None };
+        return StorageReport {
+            persisted: None,
+            usage_bytes: None,
+            quota_bytes: None,
+        };
     };
     let persisted = match promise(manager.persisted()).await.and_then(|v| v.as_bool()) {
         Some(true) => Some(true),
         _ => promise(manager.persist()).await.and_then(|v| v.as_bool()),
     };
-    let estimate = promise(manager.estimate()).await.map(web_sys::StorageEstimate::from);
+    let estimate = promise(manager.estimate())
+        .await
+        .map(web_sys::StorageEstimate::from);
     StorageReport {
         persisted,
         usage_bytes: estimate.as_ref().and_then(|e| e.get_usage()),
@@ -81,6 +99,9 @@ pub fn go_to(route: &crate::route::Route) {
 pub fn local_time(time: DateTime<Utc>) -> String {
     // getTimezoneOffset is minutes *behind* UTC (China: -480).
     let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    let offset = chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
-    time.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string()
+    let offset = chrono::FixedOffset::east_opt(offset_minutes * 60)
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+    time.with_timezone(&offset)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }

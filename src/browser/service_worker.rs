@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 thread_local! {
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
@@ -41,7 +43,9 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
 
     spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
-            web_sys::console::warn_1(&"service worker registration failed; offline use is unavailable".into());
+            web_sys::console::warn_1(
+                &"service worker registration failed; offline use is unavailable".into(),
+            );
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
@@ -51,13 +55,17 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
         }
         let watched = registration.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = watched.installing() else { return };
+            let Some(installing) = watched.installing() else {
+                return;
+            };
             let worker = installing.clone();
             let ready = on_update_ready.clone();
             let container = container.clone();
             let on_state = Closure::<dyn FnMut()>::new(move || {
                 // "installed" with an existing controller means an update, not the first visit.
-                if worker.state() == ServiceWorkerState::Installed && container.controller().is_some() {
+                if worker.state() == ServiceWorkerState::Installed
+                    && container.controller().is_some()
+                {
                     ready();
                 }
             });
@@ -80,7 +88,8 @@ fn reload() {
 /// has), or reloads at once if another tab already switched. Call only after the unsaved
 /// edits have been written; returns false if the request could not be sent.
 pub fn activate_new_version() -> bool {
-    let waiting: Option<ServiceWorker> = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting()));
+    let waiting: Option<ServiceWorker> =
+        REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting()));
     let Some(waiting) = waiting else {
         reload();
         return true;

@@ -6,7 +6,9 @@
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Weights of positions 1..=17 (3^(i-1) mod 31).
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// Why a string is not a valid credit code; each maps to one message an inspector can act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +29,9 @@ impl CreditCodeError {
         match self {
             Self::Length(n) => format!("统一社会信用代码应为18位，当前为{n}位"),
             Self::Character { position, found } => {
-                format!("第{position}位“{found}”不是统一社会信用代码允许的字符（不含I、O、Z、S、V）")
+                format!(
+                    "第{position}位“{found}”不是统一社会信用代码允许的字符（不含I、O、Z、S、V）"
+                )
             }
             Self::DivisionCode => "第3至8位应为行政区划代码（数字）".to_string(),
             Self::CheckCharacter { .. } => "校验位不正确，请核对统一社会信用代码".to_string(),
@@ -76,8 +80,15 @@ pub fn validate(code: &str) -> Result<(), CreditCodeError> {
     if chars.len() != 18 {
         return Err(CreditCodeError::Length(chars.len()));
     }
-    if let Some((i, &c)) = chars.iter().enumerate().find(|(_, c)| value_of(**c).is_none()) {
-        return Err(CreditCodeError::Character { position: i + 1, found: c });
+    if let Some((i, &c)) = chars
+        .iter()
+        .enumerate()
+        .find(|(_, c)| value_of(**c).is_none())
+    {
+        return Err(CreditCodeError::Character {
+            position: i + 1,
+            found: c,
+        });
     }
     if !chars[2..8].iter().all(char::is_ascii_digit) {
         return Err(CreditCodeError::DivisionCode);
@@ -85,7 +96,10 @@ pub fn validate(code: &str) -> Result<(), CreditCodeError> {
     let first17: String = chars[..17].iter().collect();
     let expected = check_character(&first17).ok_or(CreditCodeError::Length(chars.len()))?;
     if expected != chars[17] {
-        return Err(CreditCodeError::CheckCharacter { expected, found: chars[17] });
+        return Err(CreditCodeError::CheckCharacter {
+            expected,
+            found: chars[17],
+        });
     }
     Ok(())
 }

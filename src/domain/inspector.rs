@@ -76,7 +76,10 @@ pub fn validate(record: &Inspector, others: &[Inspector]) -> Vec<FieldError<Insp
     if number.is_empty() {
         errors.push(FieldError::new(F::CertificateNumber, "请填写执法证号"));
     } else if number.chars().count() > 40 {
-        errors.push(FieldError::new(F::CertificateNumber, "执法证号不超过40个字符"));
+        errors.push(FieldError::new(
+            F::CertificateNumber,
+            "执法证号不超过40个字符",
+        ));
     } else if let Some(other) = others
         .iter()
         .find(|o| o.id != record.id && normalize_certificate(&o.certificate_number) == number)
@@ -87,13 +90,19 @@ pub fn validate(record: &Inspector, others: &[Inspector]) -> Vec<FieldError<Insp
         ));
     }
     if record.unit.trim().chars().count() > MAX_TEXT_CHARS {
-        errors.push(FieldError::new(F::Unit, format!("单位不超过{MAX_TEXT_CHARS}个字")));
+        errors.push(FieldError::new(
+            F::Unit,
+            format!("单位不超过{MAX_TEXT_CHARS}个字"),
+        ));
     }
     errors
 }
 
 /// Certificate numbers compare without spaces and case, so "ab 123" and "AB123" are one.
 fn normalize_certificate(number: &str) -> String {
-    number.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect()
+    number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
-

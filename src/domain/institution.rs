@@ -145,6 +145,15 @@ impl Institution {
         }
     }
 
+    /// Sets the type; level and ownership are hospital-only, so they are cleared for others.
+    pub fn set_kind(&mut self, kind: Option<InstitutionType>) {
+        self.kind = kind;
+        if !kind.is_some_and(InstitutionType::is_hospital) {
+            self.level = None;
+            self.ownership = None;
+        }
+    }
+
     /// Whether the offered services include a focus service (重点).
     pub fn is_focus(&self) -> bool {
         self.services.iter().any(|s| s.is_focus())
@@ -172,7 +181,10 @@ pub struct FieldError<F> {
 
 impl<F> FieldError<F> {
     pub fn new(field: F, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -187,9 +199,13 @@ pub fn validate(record: &Institution) -> Vec<FieldError<InstitutionField>> {
     if name.is_empty() {
         errors.push(FieldError::new(F::Name, "请填写机构名称"));
     } else if name.chars().count() > MAX_TEXT_CHARS {
-        errors.push(FieldError::new(F::Name, format!("名称不超过{MAX_TEXT_CHARS}个字")));
+        errors.push(FieldError::new(
+            F::Name,
+            format!("名称不超过{MAX_TEXT_CHARS}个字"),
+        ));
     }
-    if let Some(message) = registration_error(record.registration_kind, &record.registration_number) {
+    if let Some(message) = registration_error(record.registration_kind, &record.registration_number)
+    {
         errors.push(FieldError::new(F::RegistrationNumber, message));
     }
     match record.kind {
@@ -205,7 +221,10 @@ pub fn validate(record: &Institution) -> Vec<FieldError<InstitutionField>> {
         Some(_) => {}
     }
     if record.township.trim().chars().count() > MAX_TEXT_CHARS {
-        errors.push(FieldError::new(F::Township, format!("乡镇/街道不超过{MAX_TEXT_CHARS}个字")));
+        errors.push(FieldError::new(
+            F::Township,
+            format!("乡镇/街道不超过{MAX_TEXT_CHARS}个字"),
+        ));
     }
     if let Some(message) = phone_error(&record.contact_phone) {
         errors.push(FieldError::new(F::ContactPhone, message));

@@ -36,14 +36,25 @@ impl InstitutionQuery {
 }
 
 fn normalize(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// The institutions matching `query`, sorted by name (pinyin order is not available offline,
 /// so Unicode order; stable for equal names by id).
-pub fn search<'a>(institutions: &'a [Institution], query: &InstitutionQuery) -> Vec<&'a Institution> {
+pub fn search<'a>(
+    institutions: &'a [Institution],
+    query: &InstitutionQuery,
+) -> Vec<&'a Institution> {
     let mut found: Vec<&Institution> = institutions.iter().filter(|i| query.matches(i)).collect();
-    found.sort_by(|a, b| a.name.trim().cmp(b.name.trim()).then_with(|| a.id.cmp(&b.id)));
+    found.sort_by(|a, b| {
+        a.name
+            .trim()
+            .cmp(b.name.trim())
+            .then_with(|| a.id.cmp(&b.id))
+    });
     found
 }
 

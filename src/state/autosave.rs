@@ -67,7 +67,9 @@ pub fn provide_autosave() -> Autosave {
     // Pending edits are flushed on pagehide; only edits the database already refused would be
     // lost by leaving, so only then does the browser ask the user to confirm.
     let handle = window_event_listener_untyped("beforeunload", move |event| {
-        if matches!(autosave.status.get_untracked(), SaveStatus::Failed(_)) && autosave.has_unsaved() {
+        if matches!(autosave.status.get_untracked(), SaveStatus::Failed(_))
+            && autosave.has_unsaved()
+        {
             event.prevent_default();
         }
     });
@@ -122,7 +124,8 @@ impl Autosave {
 
     /// Whether some edit is not yet known to be on disk.
     pub fn has_unsaved(&self) -> bool {
-        self.queue.with_value(|q| !q.pending.is_empty() || q.in_flight > 0)
+        self.queue
+            .with_value(|q| !q.pending.is_empty() || q.in_flight > 0)
     }
 
     fn enqueue(&self, write: Write) {
@@ -132,7 +135,8 @@ impl Autosave {
             q.next_seq += 1;
             let seq = q.next_seq;
             q.latest.insert(target.clone(), seq);
-            q.pending.retain(|(_, w)| w.target() != (target.0, target.1.as_str()));
+            q.pending
+                .retain(|(_, w)| w.target() != (target.0, target.1.as_str()));
             q.pending.push((seq, write));
         });
         if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {

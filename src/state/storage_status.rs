@@ -10,7 +10,9 @@ pub enum DatabaseState {
     Opening,
     /// Another tab holds an older version open.
     Blocked,
-    Ready { version: u32 },
+    Ready {
+        version: u32,
+    },
     Failed(String),
 }
 

@@ -27,12 +27,17 @@ impl StorageError {
             Some(e) => (e.name(), e.message()),
             None => match value.dyn_ref::<js_sys::Error>() {
                 Some(e) => (String::from(e.name()), String::from(e.message())),
-                None => (String::new(), value.as_string().unwrap_or_else(|| format!("{value:?}"))),
+                None => (
+                    String::new(),
+                    value.as_string().unwrap_or_else(|| format!("{value:?}")),
+                ),
             },
         };
         match name.as_str() {
             "QuotaExceededError" => Self::QuotaExceeded,
-            "VersionError" | "InvalidStateError" if message.contains("version") => Self::VersionChanged,
+            "VersionError" | "InvalidStateError" if message.contains("version") => {
+                Self::VersionChanged
+            }
             "InvalidStateError" | "SecurityError" | "NotAllowedError" => Self::Unavailable(message),
             "DataCloneError" | "DataError" => Self::Corrupt(message),
             _ if name.is_empty() => Self::Other(message),

@@ -55,8 +55,15 @@ impl Durability {
 /// One change to one record.
 #[derive(Debug, Clone)]
 pub enum Write {
-    Put { store: &'static str, key: String, value: JsValue },
-    Delete { store: &'static str, key: String },
+    Put {
+        store: &'static str,
+        key: String,
+        value: JsValue,
+    },
+    Delete {
+        store: &'static str,
+        key: String,
+    },
 }
 
 impl Write {
@@ -64,12 +71,19 @@ impl Write {
     pub fn put<R: Record>(record: &R) -> Result<Self, StorageError> {
         let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
         let value = record.serialize(&serializer)?;
-        Ok(Self::Put { store: R::STORE, key: record.key().to_string(), value })
+        Ok(Self::Put {
+            store: R::STORE,
+            key: record.key().to_string(),
+            value,
+        })
     }
 
     /// A delete of a typed record.
     pub fn delete<R: Record>(key: &str) -> Self {
-        Self::Delete { store: R::STORE, key: key.to_string() }
+        Self::Delete {
+            store: R::STORE,
+            key: key.to_string(),
+        }
     }
 
     /// The (store, key) this write targets; a later write to the same target supersedes it.
@@ -96,25 +110,34 @@ impl Database {
             .indexed_db()
             .map_err(|e| StorageError::from_js(&e))?
             .ok_or_else(|| StorageError::Unavailable("IndexedDB 不可用".into()))?;
-        let request = factory.open_with_u32(name, schema::VERSION).map_err(|e| StorageError::from_js(&e))?;
+        let request = factory
+            .open_with_u32(name, schema::VERSION)
+            .map_err(|e| StorageError::from_js(&e))?;
         let upgraded = Rc::new(Cell::new(false));
         let upgrade_error: Rc<std::cell::RefCell<Option<StorageError>>> = Rc::default();
         {
             let upgraded = upgraded.clone();
             let upgrade_error = upgrade_error.clone();
-            let on_upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |event: IdbVersionChangeEvent| {
-                let Some(request) = event.target().and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok()) else {
-                    return;
-                };
-                let (Ok(result), Some(tx)) = (request.result(), request.transaction()) else { return };
-                let db: IdbDatabase = result.unchecked_into();
-                if let Err(e) = schema::upgrade(&db, &tx, event.old_version() as u32) {
-                    *upgrade_error.borrow_mut() = Some(e);
-                    let _ = tx.abort();
-                } else {
-                    upgraded.set(true);
-                }
-            });
+            let on_upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(
+                move |event: IdbVersionChangeEvent| {
+                    let Some(request) = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+                    else {
+                        return;
+                    };
+                    let (Ok(result), Some(tx)) = (request.result(), request.transaction()) else {
+                        return;
+                    };
+                    let db: IdbDatabase = result.unchecked_into();
+                    if let Err(e) = schema::upgrade(&db, &tx, event.old_version() as u32) {
+                        *upgrade_error.borrow_mut() = Some(e);
+                        let _ = tx.abort();
+                    } else {
+                        upgraded.set(true);
+                    }
+                },
+            );
             request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
             on_upgrade.forget();
         }
@@ -140,7 +163,10 @@ impl Database {
             db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
             on_change.forget();
         }
-        let database = Self { db, version_changed };
+        let database = Self {
+            db,
+            version_changed,
+        };
         if upgraded.get() {
             // The versionchange transaction's durability cannot be chosen; a strict write right
             // after it flushes the same log, so the migration is on disk before any edit.
@@ -163,14 +189,23 @@ impl Database {
     pub async fn all<R: Record + DeserializeOwned>(&self) -> Result<Vec<R>, StorageError> {
         self.check_open()?;
         let tx = self.transaction(&[R::STORE], "readonly", Durability::Relaxed)?;
-        let store = tx.object_store(R::STORE).map_err(|e| StorageError::from_js(&e))?;
+        let store = tx
+            .object_store(R::STORE)
+            .map_err(|e| StorageError::from_js(&e))?;
         let request = store.get_all().map_err(|e| StorageError::from_js(&e))?;
         let values: Array = request_done(&request).await?.unchecked_into();
-        values.iter().map(|v| serde_wasm_bindgen::from_value(v).map_err(Into::into)).collect()
+        values
+            .iter()
+            .map(|v| serde_wasm_bindgen::from_value(v).map_err(Into::into))
+            .collect()
     }
 
     /// Applies every write in one readwrite transaction: all or nothing.
-    pub async fn apply(&self, writes: &[Write], durability: Durability) -> Result<(), StorageError> {
+    pub async fn apply(
+        &self,
+        writes: &[Write],
+        durability: Durability,
+    ) -> Result<(), StorageError> {
         if writes.is_empty() {
             return Ok(());
         }
@@ -182,10 +217,12 @@ impl Database {
         let done = transaction_done(&tx);
         for write in writes {
             let issued = match write {
-                Write::Put { store, value, .. } => tx.object_store(store).and_then(|s| s.put(value)),
-                Write::Delete { store, key } => {
-                    tx.object_store(store).and_then(|s| s.delete(&JsValue::from_str(key)))
+                Write::Put { store, value, .. } => {
+                    tx.object_store(store).and_then(|s| s.put(value))
                 }
+                Write::Delete { store, key } => tx
+                    .object_store(store)
+                    .and_then(|s| s.delete(&JsValue::from_str(key))),
             };
             if let Err(e) = issued {
                 let _ = tx.abort();
@@ -202,7 +239,12 @@ impl Database {
         done.await
     }
 
-    fn transaction(&self, stores: &[&str], mode: &str, durability: Durability) -> Result<IdbTransaction, StorageError> {
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: &str,
+        durability: Durability,
+    ) -> Result<IdbTransaction, StorageError> {
         let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
         let options = Object::new();
         Reflect::set(&options, &"durability".into(), &durability.as_str().into())
@@ -210,7 +252,13 @@ impl Database {
         self.db
             .unchecked_ref::<DatabaseWithDurability>()
             .transaction_with_options(&names, mode, &options)
-            .map_err(|e| if self.version_changed.get() { StorageError::VersionChanged } else { StorageError::from_js(&e) })
+            .map_err(|e| {
+                if self.version_changed.get() {
+                    StorageError::VersionChanged
+                } else {
+                    StorageError::from_js(&e)
+                }
+            })
     }
 
     fn check_open(&self) -> Result<(), StorageError> {
@@ -224,7 +272,9 @@ impl Database {
 
 fn meta_value(key: &str, version: u32) -> Result<JsValue, StorageError> {
     let object = Object::new();
-    let set = |k: &str, v: JsValue| Reflect::set(&object, &k.into(), &v).map_err(|e| StorageError::from_js(&e));
+    let set = |k: &str, v: JsValue| {
+        Reflect::set(&object, &k.into(), &v).map_err(|e| StorageError::from_js(&e))
+    };
     set("key", key.into())?;
     set("version", version.into())?;
     set("at", js_sys::Date::new_0().to_iso_string().into())?;
@@ -236,32 +286,52 @@ async fn request_done(request: &IdbRequest) -> Result<JsValue, StorageError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_request = request.clone();
         let ok = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &ok_request.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_request.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let err_request = request.clone();
         let err = Closure::once_into_js(move || {
-            let error = err_request.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let error = err_request
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         request.set_onsuccess(Some(ok.unchecked_ref()));
         request.set_onerror(Some(err.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(|e| StorageError::from_js(&e))
+    JsFuture::from(promise)
+        .await
+        .map_err(|e| StorageError::from_js(&e))
 }
 
 /// Resolves when the transaction commits, or with the reason it aborted.
-fn transaction_done(tx: &IdbTransaction) -> impl std::future::Future<Output = Result<(), StorageError>> {
+fn transaction_done(
+    tx: &IdbTransaction,
+) -> impl std::future::Future<Output = Result<(), StorageError>> {
     let promise = Promise::new(&mut |resolve, reject| {
         let complete = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
         });
         let abort_tx = tx.clone();
         let abort = Closure::once_into_js(move || {
-            let error = abort_tx.error().map(JsValue::from).unwrap_or_else(|| JsValue::from_str("transaction aborted"));
+            let error = abort_tx
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("transaction aborted"));
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         tx.set_oncomplete(Some(complete.unchecked_ref()));
         tx.set_onabort(Some(abort.unchecked_ref()));
     });
-    async move { JsFuture::from(promise).await.map(|_| ()).map_err(|e| StorageError::from_js(&e)) }
+    async move {
+        JsFuture::from(promise)
+            .await
+            .map(|_| ())
+            .map_err(|e| StorageError::from_js(&e))
+    }
 }

@@ -22,22 +22,41 @@ pub const META: &str = "meta";
 
 /// Runs every upgrade step from `old_version` (0 for a new database) to [`VERSION`] inside the
 /// browser's versionchange transaction; a failing step aborts the whole upgrade.
-pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old_version: u32) -> Result<(), StorageError> {
+pub fn upgrade(
+    db: &IdbDatabase,
+    tx: &IdbTransaction,
+    old_version: u32,
+) -> Result<(), StorageError> {
     let js = |e: JsValue| StorageError::from_js(&e);
     for step in old_version + 1..=VERSION {
         match step {
             1 => {
-                for store in [INSTITUTIONS, INSPECTORS, PLANS, INSPECTIONS, FINDINGS, MEDIA] {
+                for store in [
+                    INSTITUTIONS,
+                    INSPECTORS,
+                    PLANS,
+                    INSPECTIONS,
+                    FINDINGS,
+                    MEDIA,
+                ] {
                     create_store(db, store, "id")?;
                 }
                 create_store(db, META, "key")?;
                 let inspections = tx.object_store(INSPECTIONS).map_err(js)?;
-                inspections.create_index_with_str("plan_id", "plan_id").map_err(js)?;
-                inspections.create_index_with_str("institution_id", "institution_id").map_err(js)?;
+                inspections
+                    .create_index_with_str("plan_id", "plan_id")
+                    .map_err(js)?;
+                inspections
+                    .create_index_with_str("institution_id", "institution_id")
+                    .map_err(js)?;
                 let findings = tx.object_store(FINDINGS).map_err(js)?;
-                findings.create_index_with_str("inspection_id", "inspection_id").map_err(js)?;
+                findings
+                    .create_index_with_str("inspection_id", "inspection_id")
+                    .map_err(js)?;
                 let media = tx.object_store(MEDIA).map_err(js)?;
-                media.create_index_with_str("finding_id", "finding_id").map_err(js)?;
+                media
+                    .create_index_with_str("finding_id", "finding_id")
+                    .map_err(js)?;
             }
             other => return Err(StorageError::Other(format!("unknown schema step {other}"))),
         }

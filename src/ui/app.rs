@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::components::{nav::Nav, save_indicator::SaveIndicator, storage_alert::StorageAlert, update_banner::UpdateBanner};
+use super::components::{
+    nav::Nav, save_indicator::SaveIndicator, storage_alert::StorageAlert,
+    update_banner::UpdateBanner,
+};
 use super::pages;
 use crate::browser::{self, service_worker};
 use crate::route::Route;
@@ -27,10 +30,15 @@ pub fn App() -> impl IntoView {
     service_worker::register(move || update_ready.set(true));
 
     spawn_local(async move {
-        let opened = Database::open(schema::DATABASE_NAME, move || storage.database.set(DatabaseState::Blocked)).await;
+        let opened = Database::open(schema::DATABASE_NAME, move || {
+            storage.database.set(DatabaseState::Blocked)
+        })
+        .await;
         match opened {
             Ok(database) => {
-                storage.database.set(DatabaseState::Ready { version: database.version() });
+                storage.database.set(DatabaseState::Ready {
+                    version: database.version(),
+                });
                 match roster.load(&database).await {
                     Ok(()) => autosave.attach(database),
                     Err(e) => {
@@ -46,7 +54,9 @@ pub fn App() -> impl IntoView {
                 roster.start_without_storage();
             }
         }
-        storage.report.set(Some(browser::request_persistent_storage().await));
+        storage
+            .report
+            .set(Some(browser::request_persistent_storage().await));
     });
 
     view! {
@@ -69,7 +79,11 @@ pub fn App() -> impl IntoView {
 /// The current route as a signal over `location.hash`; links are plain `href="#/…"`, so the
 /// back button and bookmarks work without any router code.
 fn provide_route() -> ReadSignal<Route> {
-    let hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = || {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    };
     let (route, set_route) = signal(Route::parse(&hash()));
     let handle = window_event_listener_untyped("hashchange", move |_| {
         set_route.set(Route::parse(&hash()));

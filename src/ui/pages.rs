@@ -2,10 +2,10 @@
 
 pub mod data;
 pub mod home;
-pub mod institution;
-pub mod institutions;
 pub mod inspector;
 pub mod inspectors;
+pub mod institution;
+pub mod institutions;
 pub mod planned;
 
 use leptos::prelude::*;

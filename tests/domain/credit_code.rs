@@ -1,7 +1,12 @@
 use jiandu::domain::credit_code::{check_character, normalize, validate, CreditCodeError};
 
 /// Real codes published by their holders, including the standard's own example.
-const VALID: [&str; 4] = ["91350100M000100Y43", "914403001922038216", "91110108551385082Q", "12100000400000645J"];
+const VALID: [&str; 4] = [
+    "91350100M000100Y43",
+    "914403001922038216",
+    "91110108551385082Q",
+    "12100000400000645J",
+];
 
 #[test]
 fn accepts_published_codes() {
@@ -40,9 +45,21 @@ fn every_single_character_change_is_caught() {
 fn reports_why_a_code_is_wrong() {
     check("9135010", CreditCodeError::Length(7));
     check("91350100M000100Y431", CreditCodeError::Length(19));
-    check("91350100O000100Y43", CreditCodeError::Character { position: 9, found: 'O' });
+    check(
+        "91350100O000100Y43",
+        CreditCodeError::Character {
+            position: 9,
+            found: 'O',
+        },
+    );
     check("913A0100M000100Y43", CreditCodeError::DivisionCode);
-    check("91350100M000100Y44", CreditCodeError::CheckCharacter { expected: '3', found: '4' });
+    check(
+        "91350100M000100Y44",
+        CreditCodeError::CheckCharacter {
+            expected: '3',
+            found: '4',
+        },
+    );
 }
 
 fn check(code: &str, expected: CreditCodeError) {
@@ -53,12 +70,20 @@ fn check(code: &str, expected: CreditCodeError) {
 #[test]
 fn normalizes_case_spaces_and_full_width() {
     assert_eq!(normalize(" 91350100m000100y43 "), "91350100M000100Y43");
-    assert_eq!(normalize("９１３５０１００Ｍ０００１００Ｙ４３"), "91350100M000100Y43");
+    assert_eq!(
+        normalize("９１３５０１００Ｍ０００１００Ｙ４３"),
+        "91350100M000100Y43"
+    );
     assert_eq!(normalize("9135 0100 M000 100Y 43"), "91350100M000100Y43");
 }
 
 #[test]
 fn messages_are_chinese_and_name_the_problem() {
     assert!(CreditCodeError::Length(7).message().contains("18位"));
-    assert!(CreditCodeError::CheckCharacter { expected: '3', found: '4' }.message().contains("校验位"));
+    assert!(CreditCodeError::CheckCharacter {
+        expected: '3',
+        found: '4'
+    }
+    .message()
+    .contains("校验位"));
 }

@@ -14,7 +14,10 @@ fn officer(id: &str, name: &str, number: &str) -> Inspector {
 fn name_and_certificate_are_required() {
     let blank = Inspector::new("a".into(), at(2));
     let fields: Vec<_> = validate(&blank, &[]).into_iter().map(|e| e.field).collect();
-    assert_eq!(fields, vec![InspectorField::Name, InspectorField::CertificateNumber]);
+    assert_eq!(
+        fields,
+        vec![InspectorField::Name, InspectorField::CertificateNumber]
+    );
     assert!(validate(&officer("a", "张三", "50000119001"), &[]).is_empty());
 }
 
@@ -28,7 +31,7 @@ fn a_certificate_number_belongs_to_one_officer() {
     assert_eq!(errors[0].field, InspectorField::CertificateNumber);
     assert!(errors[0].message.contains("张三"));
     // A record is not its own duplicate.
-    assert!(validate(&first, &[first.clone()]).is_empty());
+    assert!(validate(&first, std::slice::from_ref(&first)).is_empty());
 }
 
 #[test]

@@ -1,5 +1,6 @@
 use jiandu::domain::institution::{
-    validate, HospitalLevel, Institution, InstitutionField, InstitutionType, Ownership, RegistrationKind, Service,
+    validate, HospitalLevel, Institution, InstitutionField, InstitutionType, Ownership,
+    RegistrationKind, Service,
 };
 use jiandu::domain::labelled::Labelled;
 
@@ -27,7 +28,11 @@ fn a_blank_record_lists_what_is_missing() {
     let blank = Institution::new("i1".into(), at(1));
     assert_eq!(
         fields(&blank),
-        vec![InstitutionField::Name, InstitutionField::RegistrationNumber, InstitutionField::Kind]
+        vec![
+            InstitutionField::Name,
+            InstitutionField::RegistrationNumber,
+            InstitutionField::Kind
+        ]
     );
 }
 
@@ -62,10 +67,21 @@ fn another_registration_number_is_free_form_but_required() {
 fn hospitals_need_level_and_ownership() {
     let mut record = clinic();
     record.kind = Some(InstitutionType::Hospital);
-    assert_eq!(fields(&record), vec![InstitutionField::Level, InstitutionField::Ownership]);
+    assert_eq!(
+        fields(&record),
+        vec![InstitutionField::Level, InstitutionField::Ownership]
+    );
     record.level = Some(HospitalLevel::Second);
     record.ownership = Some(Ownership::Public);
     assert_eq!(fields(&record), vec![]);
+    // Hospital-only fields do not linger on a record changed to another type.
+    record.set_kind(Some(InstitutionType::Clinic));
+    assert_eq!((record.level, record.ownership), (None, None));
+    record.set_kind(Some(InstitutionType::Hospital));
+    assert_eq!(
+        fields(&record),
+        vec![InstitutionField::Level, InstitutionField::Ownership]
+    );
 }
 
 #[test]
@@ -93,8 +109,15 @@ fn focus_follows_the_offered_services() {
     assert!(!record.is_focus());
     record.services.insert(Service::Dental);
     assert!(record.is_focus());
-    let focus: Vec<&str> = Service::ALL.iter().filter(|s| s.is_focus()).map(|s| s.label()).collect();
-    assert_eq!(focus, ["医疗美容", "医学检验", "健康体检", "口腔", "近视矫正"]);
+    let focus: Vec<&str> = Service::ALL
+        .iter()
+        .filter(|s| s.is_focus())
+        .map(|s| s.label())
+        .collect();
+    assert_eq!(
+        focus,
+        ["医疗美容", "医学检验", "健康体检", "口腔", "近视矫正"]
+    );
 }
 
 #[test]
@@ -102,12 +125,24 @@ fn vocabularies_use_the_official_terms_and_round_trip_their_codes() {
     let types: Vec<&str> = InstitutionType::ALL.iter().map(|t| t.label()).collect();
     assert_eq!(
         types,
-        ["医院(含中医院)", "社区卫生服务机构", "卫生院", "村卫生室", "诊所", "养老机构内设医疗机构", "中心血站", "非医疗机构"]
+        [
+            "医院(含中医院)",
+            "社区卫生服务机构",
+            "卫生院",
+            "村卫生室",
+            "诊所",
+            "养老机构内设医疗机构",
+            "中心血站",
+            "非医疗机构"
+        ]
     );
     assert_eq!(Service::ALL.len(), 14);
     for &t in InstitutionType::ALL {
         assert_eq!(InstitutionType::from_code(t.code()), Some(t));
-        assert_eq!(serde_json::to_value(t).unwrap(), serde_json::Value::String(t.code().into()));
+        assert_eq!(
+            serde_json::to_value(t).unwrap(),
+            serde_json::Value::String(t.code().into())
+        );
     }
     for &s in Service::ALL {
         assert_eq!(Service::from_code(s.code()), Some(s));
@@ -124,6 +159,9 @@ fn a_record_survives_a_serde_round_trip() {
 
 #[test]
 fn display_name_has_a_placeholder() {
-    assert_eq!(Institution::new("x".into(), at(1)).display_name(), "（未填写名称）");
+    assert_eq!(
+        Institution::new("x".into(), at(1)).display_name(),
+        "（未填写名称）"
+    );
     assert_eq!(clinic().display_name(), "某某口腔诊所");
 }

@@ -16,7 +16,11 @@ fn every_page_has_its_hash() {
     ];
     for (hash, route) in cases {
         assert_eq!(Route::parse(hash), route, "{hash:?}");
-        assert_eq!(Route::parse(&route.href()), route, "round trip of {route:?}");
+        assert_eq!(
+            Route::parse(&route.href()),
+            route,
+            "round trip of {route:?}"
+        );
     }
 }
 
@@ -36,5 +40,8 @@ fn ids_are_encoded_and_decoded() {
     let odd = Route::Institution("a/b 中".into());
     assert_eq!(Route::parse(&odd.href()), odd);
     // A malformed escape is kept as typed rather than panicking.
-    assert_eq!(Route::parse("#/institutions/%E4%"), Route::Institution("%E4%".into()));
+    assert_eq!(
+        Route::parse("#/institutions/%E4%"),
+        Route::Institution("%E4%".into())
+    );
 }

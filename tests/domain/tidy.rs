@@ -19,7 +19,16 @@ fn the_domain_names_no_browser_or_ui_crate_nor_the_clock() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = vec![root.join("domain.rs"), root.join("route.rs")];
     rust_files(&root.join("domain"), &mut files);
-    let forbidden = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "Utc::now", "Local::now", "rand::"];
+    let forbidden = [
+        "leptos",
+        "web_sys",
+        "js_sys",
+        "wasm_bindgen",
+        "gloo",
+        "Utc::now",
+        "Local::now",
+        "rand::",
+    ];
     for file in files {
         let text = fs::read_to_string(&file).expect("readable file");
         for word in forbidden {
@@ -31,9 +40,16 @@ fn the_domain_names_no_browser_or_ui_crate_nor_the_clock() {
 #[test]
 fn every_module_opens_with_a_doc_comment() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     for file in files {
         let text = fs::read_to_string(&file).expect("readable file");
-        assert!(text.starts_with("//!"), "{} has no //! header", file.display());
+        assert!(
+            text.starts_with("//!"),
+            "{} has no //! header",
+            file.display()
+        );
     }
 }

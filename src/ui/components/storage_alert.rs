@@ -14,7 +14,8 @@ pub fn StorageAlert() -> impl IntoView {
     move || {
         let message = match (storage.database.get(), status.get()) {
             (DatabaseState::Blocked, _) => Some(
-                "数据库升级被本应用的其他标签页阻止：请关闭其他标签页，本页会自动继续。".to_string(),
+                "数据库升级被本应用的其他标签页阻止：请关闭其他标签页，本页会自动继续。"
+                    .to_string(),
             ),
             (DatabaseState::Failed(message), _) => Some(message),
             (_, SaveStatus::Failed(message)) => Some(message),

@@ -19,7 +19,11 @@ pub fn InspectorPage(
 ) -> impl IntoView {
     let roster = use_roster();
     let lookup_id = id.clone();
-    let exists = move || roster.inspectors.with(|all| all.iter().any(|i| i.id == lookup_id));
+    let exists = move || {
+        roster
+            .inspectors
+            .with(|all| all.iter().any(|i| i.id == lookup_id))
+    };
     view! {
         <p><a href=Route::Inspectors.href()>"‹ 返回执法人员列表"</a></p>
         <Show
@@ -42,22 +46,35 @@ fn InspectorForm(id: String) -> impl IntoView {
     let roster = use_roster();
     let record = {
         let id = id.clone();
-        Memo::new(move |_| roster.inspectors.with(|all| all.iter().find(|i| i.id == id).cloned()))
+        Memo::new(move |_| {
+            roster
+                .inspectors
+                .with(|all| all.iter().find(|i| i.id == id).cloned())
+        })
     };
     let touched = RwSignal::new(BTreeSet::<InspectorField>::new());
-    let started_blank = record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
+    let started_blank =
+        record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
     let errors = Memo::new(move |_| {
-        roster.inspectors.with(|all| record.with(|r| r.as_ref().map(|r| validate(r, all)).unwrap_or_default()))
+        roster
+            .inspectors
+            .with(|all| record.with(|r| r.as_ref().map(|r| validate(r, all)).unwrap_or_default()))
     });
     let error = move |field: InspectorField| {
         Signal::derive(move || {
             if started_blank && !touched.with(|t| t.contains(&field)) {
                 return None;
             }
-            errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
         })
     };
-    let get = move |read: fn(&Inspector) -> String| Signal::derive(move || record.with(|r| r.as_ref().map(read).unwrap_or_default()));
+    let get = move |read: fn(&Inspector) -> String| {
+        Signal::derive(move || record.with(|r| r.as_ref().map(read).unwrap_or_default()))
+    };
     let edit_id = StoredValue::new(id.clone());
     let setter = move |field: InspectorField, write: fn(&mut Inspector, String)| {
         Callback::new(move |value: String| {
@@ -67,8 +84,15 @@ fn InspectorForm(id: String) -> impl IntoView {
             roster.edit_inspector(&edit_id.get_value(), move |r| write(r, value));
         })
     };
-    let name = move || record.with(|r| r.as_ref().map(|r| r.display_name().to_string()).unwrap_or_default());
-    let question = Signal::derive(move || format!("确定删除执法人员“{}”？此操作不可撤销。", name()));
+    let name = move || {
+        record.with(|r| {
+            r.as_ref()
+                .map(|r| r.display_name().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let question =
+        Signal::derive(move || format!("确定删除执法人员“{}”？此操作不可撤销。", name()));
     view! {
         <h1>{name}</h1>
         <form class="form" on:submit=|ev| ev.prevent_default()>

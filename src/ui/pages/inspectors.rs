@@ -18,7 +18,13 @@ pub fn InspectorsPage() -> impl IntoView {
                 .iter()
                 .map(|i| {
                     let incomplete = !validate(i, all).is_empty();
-                    (i.id.clone(), i.display_name().to_string(), i.certificate_number.trim().to_string(), i.unit.trim().to_string(), incomplete)
+                    (
+                        i.id.clone(),
+                        i.display_name().to_string(),
+                        i.certificate_number.trim().to_string(),
+                        i.unit.trim().to_string(),
+                        incomplete,
+                    )
                 })
                 .collect();
             rows.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::institution::{
-    validate, HospitalLevel, Institution, InstitutionField, InstitutionType, Ownership, RegistrationKind, Service,
+    validate, HospitalLevel, Institution, InstitutionField, InstitutionType, Ownership,
+    RegistrationKind, Service,
 };
 use crate::domain::labelled::Labelled;
 use crate::route::Route;
@@ -22,7 +23,11 @@ pub fn InstitutionPage(
 ) -> impl IntoView {
     let roster = use_roster();
     let lookup_id = id.clone();
-    let exists = move || roster.institutions.with(|all| all.iter().any(|i| i.id == lookup_id));
+    let exists = move || {
+        roster
+            .institutions
+            .with(|all| all.iter().any(|i| i.id == lookup_id))
+    };
     view! {
         <p><a href=Route::Institutions.href()>"‹ 返回监督对象列表"</a></p>
         <Show
@@ -45,9 +50,15 @@ fn InstitutionForm(id: String) -> impl IntoView {
     let roster = use_roster();
     let record = {
         let id = id.clone();
-        Memo::new(move |_| roster.institutions.with(|all| all.iter().find(|i| i.id == id).cloned()))
+        Memo::new(move |_| {
+            roster
+                .institutions
+                .with(|all| all.iter().find(|i| i.id == id).cloned())
+        })
     };
-    let get = move |read: fn(&Institution) -> String| Signal::derive(move || record.with(|r| r.as_ref().map(read).unwrap_or_default()));
+    let get = move |read: fn(&Institution) -> String| {
+        Signal::derive(move || record.with(|r| r.as_ref().map(read).unwrap_or_default()))
+    };
     let edit = {
         let id = id.clone();
         move |change: Box<dyn FnOnce(&mut Institution)>| roster.edit_institution(&id, change)
@@ -56,7 +67,8 @@ fn InstitutionForm(id: String) -> impl IntoView {
     // Errors show for fields touched in this visit, and for all fields of a record that was
     // already filled in before (so a half-done record shows what is missing).
     let touched = RwSignal::new(BTreeSet::<InstitutionField>::new());
-    let text_setter = move |field: Option<InstitutionField>, write: fn(&mut Institution, String)| {
+    let text_setter = move |field: Option<InstitutionField>,
+                            write: fn(&mut Institution, String)| {
         Callback::new(move |value: String| {
             if let Some(field) = field {
                 touched.update(|t| {
@@ -66,21 +78,40 @@ fn InstitutionForm(id: String) -> impl IntoView {
             edit.with_value(|edit| edit(Box::new(move |r| write(r, value))));
         })
     };
-    let started_blank = record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
+    let started_blank =
+        record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
     let errors = Memo::new(move |_| record.with(|r| r.as_ref().map(validate).unwrap_or_default()));
     let error = move |field: InstitutionField| {
         Signal::derive(move || {
             if started_blank && !touched.with(|t| t.contains(&field)) {
                 return None;
             }
-            errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
         })
     };
-    let choice = move |read: fn(&Institution) -> Option<&'static str>| Signal::derive(move || record.with(|r| r.as_ref().and_then(read)));
-    let is_hospital = move || record.with(|r| r.as_ref().and_then(|r| r.kind).is_some_and(InstitutionType::is_hospital));
+    let choice = move |read: fn(&Institution) -> Option<&'static str>| {
+        Signal::derive(move || record.with(|r| r.as_ref().and_then(read)))
+    };
+    let is_hospital = move || {
+        record.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.kind)
+                .is_some_and(InstitutionType::is_hospital)
+        })
+    };
     let delete_id = id.clone();
     let question = Signal::derive(move || {
-        format!("确定删除“{}”？此操作不可撤销。", record.with(|r| r.as_ref().map(|r| r.display_name().to_string()).unwrap_or_default()))
+        format!(
+            "确定删除“{}”？此操作不可撤销。",
+            record.with(|r| r
+                .as_ref()
+                .map(|r| r.display_name().to_string())
+                .unwrap_or_default())
+        )
     });
 
     view! {
@@ -123,7 +154,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
                 on_change=Callback::new(move |code: Option<String>| {
                     touched.update(|t| { t.insert(InstitutionField::Kind); });
                     let kind = code.and_then(|c| InstitutionType::from_code(&c));
-                    edit.with_value(|edit| edit(Box::new(move |r| r.kind = kind)));
+                    edit.with_value(|edit| edit(Box::new(move |r| r.set_kind(kind))));
                 })
             />
             <Show when=is_hospital>

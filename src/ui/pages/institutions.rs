@@ -18,11 +18,17 @@ const PAGE_ROWS: usize = 100;
 pub fn InstitutionsPage() -> impl IntoView {
     let roster = use_roster();
     let text = RwSignal::new(String::new());
-    let kind = RwSignal::new(preferences::roster_type_filter().and_then(|c| InstitutionType::from_code(&c)));
+    let kind = RwSignal::new(
+        preferences::roster_type_filter().and_then(|c| InstitutionType::from_code(&c)),
+    );
     let township = RwSignal::new(None::<String>);
     let limit = RwSignal::new(PAGE_ROWS);
 
-    let query = Memo::new(move |_| InstitutionQuery { text: text.get(), kind: kind.get(), township: township.get() });
+    let query = Memo::new(move |_| InstitutionQuery {
+        text: text.get(),
+        kind: kind.get(),
+        township: township.get(),
+    });
     let matches = Memo::new(move |_| {
         let query = query.get();
         roster.institutions.with(|all| {
