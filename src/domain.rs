@@ -7,3 +7,4 @@ pub mod inspector;
 pub mod institution;
 pub mod labelled;
 pub mod roster;
+pub mod validation;

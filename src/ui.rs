@@ -4,4 +4,5 @@
 
 pub mod app;
 pub mod components;
+pub mod form_errors;
 pub mod pages;

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::institution::{FieldError, MAX_TEXT_CHARS};
 use super::labelled::{labelled_enum, Labelled};
+use super::validation::{FieldError, MAX_TEXT_CHARS};
 
 /// An officer who can be assigned to inspections.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::credit_code;
 use super::labelled::{labelled_enum, Labelled};
+use super::validation::{FieldError, MAX_TEXT_CHARS};
 
 labelled_enum! {
     /// The kind of institution; it decides which checklists apply and how plans count it.
@@ -171,25 +172,6 @@ pub enum InstitutionField {
     Township,
     ContactPhone,
 }
-
-/// One problem with one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError<F> {
-    pub field: F,
-    pub message: String,
-}
-
-impl<F> FieldError<F> {
-    pub fn new(field: F, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-        }
-    }
-}
-
-/// The longest name or address we accept; registration documents use far less.
-pub const MAX_TEXT_CHARS: usize = 100;
 
 /// Everything wrong with a record, field by field; empty when the record is complete.
 pub fn validate(record: &Institution) -> Vec<FieldError<InstitutionField>> {

@@ -3,6 +3,7 @@
 pub mod confirm_button;
 pub mod field;
 pub mod nav;
+pub mod record_page;
 pub mod save_indicator;
 pub mod storage_alert;
 pub mod update_banner;

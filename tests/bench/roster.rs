@@ -11,7 +11,10 @@ use jiandu::domain::labelled::Labelled;
 use jiandu::domain::roster::{search, InstitutionQuery};
 
 fn roster(size: usize) -> Vec<Institution> {
-    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid date");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid date");
     (0..size)
         .map(|n| {
             let mut record = Institution::new(format!("id-{n}"), now);
@@ -38,13 +41,22 @@ fn median(runs: usize, mut work: impl FnMut()) -> Duration {
 }
 
 fn list_rows(institutions: &[Institution], query: &InstitutionQuery) -> usize {
-    search(institutions, query).into_iter().filter(|i| validate(i).is_empty()).count()
+    search(institutions, query)
+        .into_iter()
+        .filter(|i| validate(i).is_empty())
+        .count()
 }
 
 fn main() {
     let queries = [
         ("blank query (sort all)", InstitutionQuery::default()),
-        ("name search", InstitutionQuery { text: "4999号".into(), ..Default::default() }),
+        (
+            "name search",
+            InstitutionQuery {
+                text: "4999号".into(),
+                ..Default::default()
+            },
+        ),
         (
             "type + township",
             InstitutionQuery {
@@ -54,7 +66,10 @@ fn main() {
             },
         ),
     ];
-    println!("{:<24} {:>14} {:>14} {:>8}", "list work per keystroke", "5,000", "50,000", "ratio");
+    println!(
+        "{:<24} {:>14} {:>14} {:>8}",
+        "list work per keystroke", "5,000", "50,000", "ratio"
+    );
     let small = roster(5_000);
     let large = roster(50_000);
     for (label, query) in &queries {

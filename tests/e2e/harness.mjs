@@ -1,6 +1,7 @@
 // Shared set-up for the whole-app tests: serves a built dist/ from a sub-folder with a plain
 // static server (no rewrite rules), starts Debian's Chromium through playwright-core, and
 // watches every page for console errors, CSP violations and requests to other origins.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -135,15 +136,26 @@ export async function launch(server, { width = 1280, height = 900 } = {}) {
     context,
     page,
     problems,
-    /** Fails the test if anything went wrong during it; call before close. */
-    assertClean(assert) {
-      assert.deepEqual(problems, [], 'no console errors, CSP violations or foreign requests');
-    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `body({ page, context, problems })` in a fresh browser, then fails the test if any
+ * console error, CSP violation or request to another origin happened (unless `clean` is
+ * false, for tests that provoke errors on purpose), and closes the browser.
+ */
+export async function withBrowser(server, body, { clean = true, ...size } = {}) {
+  const browser = await launch(server, size);
+  try {
+    await body(browser);
+    if (clean) assert.deepEqual(browser.problems, [], 'no console errors, CSP violations or foreign requests');
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Opens a page of the app by its hash route and waits for the app to have started. */

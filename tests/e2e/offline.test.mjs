@@ -1,17 +1,15 @@
 // Offline: after one visit the app opens and works with the server gone.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addInstitution, controlledByServiceWorker, launch, open, releaseBuild, serveDist, settled } from './harness.mjs';
+import { addInstitution, controlledByServiceWorker, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 describe('offline', () => {
   let server;
   before(async () => (server = await serveDist(releaseBuild().dist)));
   after(async () => server.dispose());
 
-  test('after one visit the app opens and works with the server stopped', async () => {
-    const browser = await launch(server);
-    const { page } = browser;
-    try {
+  test('after one visit the app opens and works with the server stopped', () =>
+    withBrowser(server, async ({ page }) => {
       await open(page, server, 'institutions');
       await controlledByServiceWorker(page);
       await addInstitution(page, { name: '离线诊所', code: '91350100M000100Y43' });
@@ -33,10 +31,6 @@ describe('offline', () => {
       assert.equal(await page.getByTestId('township').inputValue(), '城关镇');
       await page.goto(server.url + '#/data');
       await page.getByRole('heading', { level: 1, name: '数据' }).waitFor();
-      browser.assertClean(assert);
-    } finally {
       await server.start();
-      await browser.close();
-    }
-  });
+    }));
 });

@@ -2,86 +2,78 @@
 // retry saves it once storage works again. Also the data page's storage report.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addInstitution, launch, open, releaseBuild, serveDist, settled } from './harness.mjs';
+import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 describe('storage', () => {
   let server;
   before(async () => (server = await serveDist(releaseBuild().dist)));
   after(async () => server.dispose());
 
-  test('a full quota shows 保存失败 with a message, keeps the input, and a retry saves it', async () => {
-    const browser = await launch(server);
-    const { page } = browser;
-    try {
-      await open(page, server, 'institutions');
-      await addInstitution(page, { name: '配额测试诊所', code: '91350100M000100Y43' });
-      // Chromium ignores DevTools' quota override for IndexedDB here, so the fault is injected
-      // where the browser would raise it: every put fails as on a full disk.
-      await page.evaluate(() => {
-        window.__realPut = IDBObjectStore.prototype.put;
-        IDBObjectStore.prototype.put = function () {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        };
-      });
-      const longText = '地址'.repeat(2000);
-      await page.getByTestId('address').fill(longText);
-      await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 10000 });
-      assert.match(await page.getByTestId('storage-alert').innerText(), /存储空间已满/);
-      assert.equal(await page.getByTestId('address').inputValue(), longText);
-      await page.evaluate(() => (IDBObjectStore.prototype.put = window.__realPut));
-      await page.getByRole('button', { name: '重试' }).click();
-      await settled(page);
-      assert.equal(await page.getByTestId('storage-alert').count(), 0);
-      await page.reload();
-      await settled(page);
-      assert.equal(await page.getByTestId('address').inputValue(), longText);
-      browser.assertClean(assert);
-    } finally {
-      await browser.close();
-    }
-  });
+  test('a full quota shows 保存失败 with a message, keeps the input, and a retry saves it', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await open(page, server, 'institutions');
+        await addInstitution(page, { name: '配额测试诊所', code: '91350100M000100Y43' });
+        // Chromium ignores DevTools' quota override for IndexedDB here, so the fault is injected
+        // where the browser would raise it: every put fails as on a full disk.
+        await page.evaluate(() => {
+          window.__realPut = IDBObjectStore.prototype.put;
+          IDBObjectStore.prototype.put = function () {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          };
+        });
+        const longText = '地址'.repeat(2000);
+        await page.getByTestId('address').fill(longText);
+        await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 10000 });
+        assert.match(await page.getByTestId('storage-alert').innerText(), /存储空间已满/);
+        assert.equal(await page.getByTestId('address').inputValue(), longText);
+        await page.evaluate(() => (IDBObjectStore.prototype.put = window.__realPut));
+        await page.getByRole('button', { name: '重试' }).click();
+        await settled(page);
+        assert.equal(await page.getByTestId('storage-alert').count(), 0);
+        await page.reload();
+        await settled(page);
+        assert.equal(await page.getByTestId('address').inputValue(), longText);
+      },
+    ));
 
-  test('a database upgraded by another tab: edits fail with a message and stay on screen', async () => {
-    const browser = await launch(server);
-    const { page, context } = browser;
-    try {
-      await open(page, server, 'institutions');
-      await addInstitution(page, { name: '多标签诊所', code: '91350100M000100Y43' });
-      const other = await context.newPage();
-      // The server's root listing: same origin, outside the app's service worker scope.
-      await other.goto(server.origin + '/');
-      await other.evaluate(
-        () =>
-          new Promise((resolve, reject) => {
-            const request = indexedDB.open('jiandu', 99);
-            request.onsuccess = () => {
-              request.result.close();
-              resolve();
-            };
-            request.onerror = () => reject(request.error);
-          }),
-      );
-      await page.getByTestId('contact-person').fill('王医生');
-      await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 10000 });
-      assert.match(await page.getByTestId('storage-alert').innerText(), /其他标签页更新/);
-      assert.equal(await page.getByTestId('contact-person').inputValue(), '王医生');
-      await other.close();
-    } finally {
-      await browser.close();
-    }
-  });
+  test('a database upgraded by another tab: edits fail with a message and stay on screen', () =>
+    withBrowser(
+      server,
+      async ({ page, context }) => {
+        await open(page, server, 'institutions');
+        await addInstitution(page, { name: '多标签诊所', code: '91350100M000100Y43' });
+        const other = await context.newPage();
+        // The server's root listing: same origin, outside the app's service worker scope.
+        await other.goto(server.origin + '/');
+        await other.evaluate(
+          () =>
+            new Promise((resolve, reject) => {
+              const request = indexedDB.open('jiandu', 99);
+              request.onsuccess = () => {
+                request.result.close();
+                resolve();
+              };
+              request.onerror = () => reject(request.error);
+            }),
+        );
+        await page.getByTestId('contact-person').fill('王医生');
+        await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 10000 });
+        assert.match(await page.getByTestId('storage-alert').innerText(), /其他标签页更新/);
+        assert.equal(await page.getByTestId('contact-person').inputValue(), '王医生');
+        await other.close();
+      }, { clean: false }
+    ));
 
-  test('the data page shows the database, the persistence answer and the storage used', async () => {
-    const browser = await launch(server);
-    const { page } = browser;
-    try {
-      await open(page, server, 'data');
-      await page.getByTestId('database-state').filter({ hasText: '结构版本 1' }).waitFor();
-      await page.getByTestId('persisted').filter({ hasText: /持久保存/ }).waitFor();
-      await page.getByTestId('usage').filter({ hasText: /已用 / }).waitFor();
-      browser.assertClean(assert);
-    } finally {
-      await browser.close();
-    }
-  });
+  test('the data page shows the database, the persistence answer and the storage used', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await open(page, server, 'data');
+        await page.getByTestId('database-state').filter({ hasText: '结构版本 1' }).waitFor();
+        await page.getByTestId('persisted').filter({ hasText: /持久保存/ }).waitFor();
+        await page.getByTestId('usage').filter({ hasText: /已用 / }).waitFor();
+      },
+    ));
 });

@@ -27,11 +27,9 @@ pub fn TextField(
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
+    let (id, error_id) = ids(name);
     view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{label} {required.then_some(view! { <span class="required">"*"</span> })}</label>
+        <FieldFrame label=label name=name required=required error=error hint=hint>
             <input
                 id=id
                 type="text"
@@ -43,8 +41,7 @@ pub fn TextField(
                 aria-describedby=error_id.clone()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
-            <FieldMessage error=error hint=hint id=error_id />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -69,11 +66,9 @@ pub fn SelectField(
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
+    let (id, error_id) = ids(name);
     view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{label} {required.then_some(view! { <span class="required">"*"</span> })}</label>
+        <FieldFrame label=label name=name required=required error=error hint="">
             <select
                 id=id
                 data-testid=name
@@ -96,20 +91,42 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldMessage error=error hint="" id=error_id />
-        </div>
+        </FieldFrame>
     }
 }
 
-/// The error (or hint) line under a field.
+/// The control's id and the id of its message line, from the field's name.
+fn ids(name: &str) -> (String, String) {
+    (format!("field-{name}"), format!("field-{name}-error"))
+}
+
+/// The label above a control and the error (or hint) line under it.
 #[component]
-fn FieldMessage(error: Signal<Option<String>>, hint: &'static str, id: String) -> impl IntoView {
+fn FieldFrame(
+    label: &'static str,
+    name: &'static str,
+    required: bool,
+    error: Signal<Option<String>>,
+    hint: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let (id, error_id) = ids(name);
     view! {
-        <p id=id class="field-message" aria-live="polite">
-            {move || match error.get() {
-                Some(message) => view! { <span class="error" data-testid="field-error">{message}</span> }.into_any(),
-                None => view! { <span class="hint">{hint}</span> }.into_any(),
-            }}
-        </p>
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id>
+                {label}
+                {required.then_some(view! { <span class="required">"*"</span> })}
+            </label>
+            {children()}
+            <p id=error_id class="field-message" aria-live="polite">
+                {move || match error.get() {
+                    Some(message) => {
+                        view! { <span class="error" data-testid="field-error">{message}</span> }
+                            .into_any()
+                    }
+                    None => view! { <span class="hint">{hint}</span> }.into_any(),
+                }}
+            </p>
+        </div>
     }
 }

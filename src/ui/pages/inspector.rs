@@ -1,7 +1,5 @@
 //! One inspector's form, autosaved like every form.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::browser;
@@ -10,6 +8,8 @@ use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::ui::components::confirm_button::ConfirmButton;
 use crate::ui::components::field::TextField;
+use crate::ui::components::record_page::RecordPage;
+use crate::ui::form_errors::FormErrors;
 
 /// The inspector form page.
 #[component]
@@ -19,25 +19,15 @@ pub fn InspectorPage(
 ) -> impl IntoView {
     let roster = use_roster();
     let lookup_id = id.clone();
-    let exists = move || {
+    let exists = Signal::derive(move || {
         roster
             .inspectors
             .with(|all| all.iter().any(|i| i.id == lookup_id))
-    };
+    });
     view! {
-        <p><a href=Route::Inspectors.href()>"‹ 返回执法人员列表"</a></p>
-        <Show
-            when=exists
-            fallback=move || {
-                view! {
-                    <Show when=move || roster.loaded.get() fallback=|| view! { <p>"正在读取…"</p> }>
-                        <div class="notice">"未找到该执法人员，可能已被删除。"</div>
-                    </Show>
-                }
-            }
-        >
+        <RecordPage back=Route::Inspectors back_label="‹ 返回执法人员列表" missing="未找到该执法人员，可能已被删除。" exists=exists>
             <InspectorForm id=id.clone() />
-        </Show>
+        </RecordPage>
     }
 }
 
@@ -52,7 +42,6 @@ fn InspectorForm(id: String) -> impl IntoView {
                 .with(|all| all.iter().find(|i| i.id == id).cloned())
         })
     };
-    let touched = RwSignal::new(BTreeSet::<InspectorField>::new());
     let started_blank =
         record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
     let errors = Memo::new(move |_| {
@@ -60,27 +49,15 @@ fn InspectorForm(id: String) -> impl IntoView {
             .inspectors
             .with(|all| record.with(|r| r.as_ref().map(|r| validate(r, all)).unwrap_or_default()))
     });
-    let error = move |field: InspectorField| {
-        Signal::derive(move || {
-            if started_blank && !touched.with(|t| t.contains(&field)) {
-                return None;
-            }
-            errors.with(|e| {
-                e.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let errors = FormErrors::new(errors, started_blank);
+    let error = move |field: InspectorField| errors.for_field(field);
     let get = move |read: fn(&Inspector) -> String| {
         Signal::derive(move || record.with(|r| r.as_ref().map(read).unwrap_or_default()))
     };
     let edit_id = StoredValue::new(id.clone());
     let setter = move |field: InspectorField, write: fn(&mut Inspector, String)| {
         Callback::new(move |value: String| {
-            touched.update(|t| {
-                t.insert(field);
-            });
+            errors.touch(field);
             roster.edit_inspector(&edit_id.get_value(), move |r| write(r, value));
         })
     };

@@ -1,7 +1,5 @@
 //! One institution's form: every change is autosaved; problems show next to their field.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::browser;
@@ -14,6 +12,8 @@ use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::ui::components::confirm_button::ConfirmButton;
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::record_page::RecordPage;
+use crate::ui::form_errors::FormErrors;
 
 /// The institution form page.
 #[component]
@@ -23,25 +23,15 @@ pub fn InstitutionPage(
 ) -> impl IntoView {
     let roster = use_roster();
     let lookup_id = id.clone();
-    let exists = move || {
+    let exists = Signal::derive(move || {
         roster
             .institutions
             .with(|all| all.iter().any(|i| i.id == lookup_id))
-    };
+    });
     view! {
-        <p><a href=Route::Institutions.href()>"‹ 返回监督对象列表"</a></p>
-        <Show
-            when=exists
-            fallback=move || {
-                view! {
-                    <Show when=move || roster.loaded.get() fallback=|| view! { <p>"正在读取…"</p> }>
-                        <div class="notice">"未找到该监督对象，可能已被删除。"</div>
-                    </Show>
-                }
-            }
-        >
+        <RecordPage back=Route::Institutions back_label="‹ 返回监督对象列表" missing="未找到该监督对象，可能已被删除。" exists=exists>
             <InstitutionForm id=id.clone() />
-        </Show>
+        </RecordPage>
     }
 }
 
@@ -64,33 +54,18 @@ fn InstitutionForm(id: String) -> impl IntoView {
         move |change: Box<dyn FnOnce(&mut Institution)>| roster.edit_institution(&id, change)
     };
     let edit = StoredValue::new_local(edit);
-    // Errors show for fields touched in this visit, and for all fields of a record that was
-    // already filled in before (so a half-done record shows what is missing).
-    let touched = RwSignal::new(BTreeSet::<InstitutionField>::new());
+    let started_blank =
+        record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
+    let errors = Memo::new(move |_| record.with(|r| r.as_ref().map(validate).unwrap_or_default()));
+    let errors = FormErrors::new(errors, started_blank);
+    let error = move |field: InstitutionField| errors.for_field(field);
     let text_setter = move |field: Option<InstitutionField>,
                             write: fn(&mut Institution, String)| {
         Callback::new(move |value: String| {
             if let Some(field) = field {
-                touched.update(|t| {
-                    t.insert(field);
-                });
+                errors.touch(field);
             }
             edit.with_value(|edit| edit(Box::new(move |r| write(r, value))));
-        })
-    };
-    let started_blank =
-        record.with_untracked(|r| r.as_ref().is_some_and(|r| r.name.trim().is_empty()));
-    let errors = Memo::new(move |_| record.with(|r| r.as_ref().map(validate).unwrap_or_default()));
-    let error = move |field: InstitutionField| {
-        Signal::derive(move || {
-            if started_blank && !touched.with(|t| t.contains(&field)) {
-                return None;
-            }
-            errors.with(|e| {
-                e.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
         })
     };
     let choice = move |read: fn(&Institution) -> Option<&'static str>| {
@@ -152,7 +127,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
                 options={options::<InstitutionType>()}
                 error=error(InstitutionField::Kind)
                 on_change=Callback::new(move |code: Option<String>| {
-                    touched.update(|t| { t.insert(InstitutionField::Kind); });
+                    errors.touch(InstitutionField::Kind);
                     let kind = code.and_then(|c| InstitutionType::from_code(&c));
                     edit.with_value(|edit| edit(Box::new(move |r| r.set_kind(kind))));
                 })
@@ -166,7 +141,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
                     options={options::<HospitalLevel>()}
                     error=error(InstitutionField::Level)
                     on_change=Callback::new(move |code: Option<String>| {
-                        touched.update(|t| { t.insert(InstitutionField::Level); });
+                        errors.touch(InstitutionField::Level);
                         let level = code.and_then(|c| HospitalLevel::from_code(&c));
                         edit.with_value(|edit| edit(Box::new(move |r| r.level = level)));
                     })
@@ -179,7 +154,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
                     options={options::<Ownership>()}
                     error=error(InstitutionField::Ownership)
                     on_change=Callback::new(move |code: Option<String>| {
-                        touched.update(|t| { t.insert(InstitutionField::Ownership); });
+                        errors.touch(InstitutionField::Ownership);
                         let ownership = code.and_then(|c| Ownership::from_code(&c));
                         edit.with_value(|edit| edit(Box::new(move |r| r.ownership = ownership)));
                     })
