@@ -3,7 +3,7 @@
 // watches every page for console errors, CSP violations and requests to other origins.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,9 @@ export async function serveDist(dist, port) {
   const root = mkdtempSync(join(tmpdir(), 'jiandu-e2e-'));
   const site = join(root, SUB_FOLDER);
   cpSync(dist, site, { recursive: true });
+  // A page of the same origin outside the app (and its service worker scope), for tests that
+  // act as "another tab" on the app's storage.
+  writeFileSync(join(root, 'blank.html'), '<!doctype html><link rel="icon" href="data:,"><title>blank</title>');
   port = port ?? (await freePort());
   const server = {
     root,
@@ -51,6 +54,7 @@ export async function serveDist(dist, port) {
     port,
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/${SUB_FOLDER}/`,
+    outsideUrl: `http://127.0.0.1:${port}/blank.html`,
     process: null,
     async start() {
       this.process = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {

@@ -45,8 +45,7 @@ describe('storage', () => {
         await open(page, server, 'institutions');
         await addInstitution(page, { name: '多标签诊所', code: '91350100M000100Y43' });
         const other = await context.newPage();
-        // The server's root listing: same origin, outside the app's service worker scope.
-        await other.goto(server.origin + '/');
+        await other.goto(server.outsideUrl);
         await other.evaluate(
           () =>
             new Promise((resolve, reject) => {
@@ -65,6 +64,39 @@ describe('storage', () => {
         await other.close();
       }, { clean: false }
     ));
+
+  test('without IndexedDB (some private modes) the app says so and still keeps input in memory', () =>
+    withBrowser(server, async ({ page, context }) => {
+      await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+      await page.goto(server.url + '#/institutions');
+      await page.locator('main[data-ready="true"]').waitFor();
+      assert.match(await page.getByTestId('storage-alert').innerText(), /无痕|隐私模式/);
+      await page.getByTestId('add-institution').click();
+      await page.getByTestId('name').fill('内存中的诊所');
+      await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor();
+      await page.getByRole('link', { name: '‹ 返回监督对象列表' }).click();
+      await page.getByTestId('institution-row').filter({ hasText: '内存中的诊所' }).waitFor();
+    }));
+
+  test('a database newer than this copy of the app: a clear message instead of a broken page', () =>
+    withBrowser(server, async ({ page }) => {
+      await page.goto(server.outsideUrl);
+      await page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const request = indexedDB.open('jiandu', 5);
+            request.onsuccess = () => {
+              request.result.close();
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          }),
+      );
+      await page.goto(server.url + '#/data');
+      await page.locator('main[data-ready="true"]').waitFor();
+      assert.match(await page.getByTestId('storage-alert').innerText(), /其他标签页更新，请刷新/);
+      await page.getByTestId('database-state').filter({ hasText: '不可用' }).waitFor();
+    }));
 
   test('the data page shows the database, the persistence answer and the storage used', () =>
     withBrowser(
