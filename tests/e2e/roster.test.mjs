@@ -34,6 +34,18 @@ describe('institution roster', () => {
       },
     ));
 
+  test('text that looks like HTML is shown as typed, never run or rendered', () =>
+    withBrowser(server, async ({ page }) => {
+      const name = '<img src=x onerror="window.__xss=1"><b>粗体</b>诊所';
+      await open(page, server, 'institutions');
+      await addInstitution(page, { name, code: VALID_CODE });
+      await open(page, server, 'institutions');
+      const row = page.getByTestId('institution-row').first();
+      assert.equal((await row.innerText()).split('\n')[0], name);
+      assert.equal(await page.locator('main img, main b').count(), 0);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+    }));
+
   test('a field typed and reloaded within 100 ms still holds the text', () =>
     withBrowser(
       server,
