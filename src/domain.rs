@@ -2,9 +2,12 @@
 //! may touch the browser, Leptos, the clock or randomness: time and ids are parameters, and a
 //! test (`tests/domain/tidy.rs`) fails if a browser crate is named here.
 
+pub mod catalog;
 pub mod credit_code;
+pub mod inspection;
 pub mod inspector;
 pub mod institution;
 pub mod labelled;
+pub mod plan;
 pub mod roster;
 pub mod validation;

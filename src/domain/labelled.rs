@@ -17,11 +17,13 @@ pub trait Labelled: Sized + Copy + 'static {
 
 /// Declares a labelled enum: `Variant = "code" => "标签"`; variants serialise as their code.
 macro_rules! labelled_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $code:literal => $label:literal),+ $(,)?
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
                  serde::Serialize, serde::Deserialize)]
-        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
+        pub enum $name { $($(#[$vmeta])* #[serde(rename = $code)] $variant),+ }
 
         impl Labelled for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];

@@ -1,8 +1,11 @@
 //! Native tests of the pure core: run with `cargo test`.
 
+mod catalog;
 mod credit_code;
+mod inspection;
 mod inspector;
 mod institution;
+mod plan;
 mod roster;
 mod route;
 mod tidy;
@@ -15,3 +18,19 @@ pub fn at(day: u32) -> DateTime<Utc> {
         .single()
         .expect("valid date")
 }
+
+/// A minimal valid catalog edition: one medical and one blood point. Catalog tests break it
+/// one rule at a time; inspection tests use it as a small, stable checklist.
+pub const CATALOG_FIXTURE: &str = r#"{
+  "edition": "test", "title": "t", "source": "s",
+  "tables": [
+    {"id": "medical", "annex": "附表1", "title": "m", "institution_types": ["clinic", "village_clinic"],
+     "areas": [{"id": "M1", "title": "资质", "sub_items": [{"id": "M1.1", "title": "许可", "points": [
+       {"id": "M1.1.1", "text": "持证", "basis": "《医疗机构管理条例》第十四条", "institution_types": null,
+        "services": null, "summary_column": "license", "phrasings": ["未取得许可证"]}]}]}]},
+    {"id": "blood", "annex": "附表2", "title": "b", "institution_types": ["central_blood_station"],
+     "areas": [{"id": "B1", "title": "资质", "sub_items": [{"id": "B1.1", "title": "许可", "points": [
+       {"id": "B1.1.1", "text": "按许可范围", "basis": "《血站管理办法》第二十条", "institution_types": null,
+        "services": null, "summary_column": null, "phrasings": ["超范围"]}]}]}]}
+  ]
+}"#;

@@ -57,10 +57,18 @@ fn every_module_opens_with_a_doc_comment() {
 #[test]
 fn user_text_is_never_rendered_as_html() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     for file in files {
         let text = fs::read_to_string(&file).expect("readable file");
-        for word in ["inner_html", "set_inner_html", "outer_html", "insert_adjacent_html"] {
+        for word in [
+            "inner_html",
+            "set_inner_html",
+            "outer_html",
+            "insert_adjacent_html",
+        ] {
             assert!(!text.contains(word), "{} uses {word}", file.display());
         }
     }

@@ -1,0 +1,180 @@
+//! An inspection of one institution within a plan: who inspected, when and where, and the
+//! answer to every check point of its generated checklist. Pure data and rules.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::catalog::Checklist;
+use super::inspector::AssignmentRole;
+use super::labelled::{labelled_enum, Labelled};
+
+labelled_enum! {
+    /// The answer to one check point.
+    Verdict {
+        Unchecked = "unchecked" => "未检查",
+        Compliant = "compliant" => "符合",
+        NonCompliant = "non_compliant" => "不符合",
+        /// 合理缺项: the point does not apply to this institution's actual business; it is left
+        /// out of every count and every denominator.
+        NotApplicable = "not_applicable" => "合理缺项",
+    }
+}
+
+/// Reasons offered for 合理缺项; the inspector may also type one.
+pub const NOT_APPLICABLE_REASONS: [&str; 4] = [
+    "未开展该项业务",
+    "未设置相关科室",
+    "无相关人员",
+    "无相关药品或设备",
+];
+
+/// The least number of officers for a law-enforcement inspection.
+pub const MIN_INSPECTORS: usize = 2;
+
+/// One check point's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub verdict: Verdict,
+    /// The problem, required for 不符合.
+    pub description: String,
+    /// Why the point does not apply, required for 合理缺项.
+    pub not_applicable_reason: String,
+    /// Free note on any answer.
+    pub note: String,
+    pub updated_at: DateTime<Utc>,
+    /// The inspector who last changed it, if known.
+    pub updated_by: Option<String>,
+}
+
+/// An officer's place in this inspection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub inspector_id: String,
+    pub role: AssignmentRole,
+}
+
+/// An inspection as stored (findings with photos and handling are stored beside it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub id: String,
+    pub plan_id: String,
+    pub institution_id: String,
+    /// The checklist edition the answers refer to.
+    pub catalog_edition: String,
+    pub date: Option<NaiveDate>,
+    pub place: String,
+    pub inspectors: Vec<Assignment>,
+    /// Answers by check point id; a point with no entry is 未检查.
+    pub answers: BTreeMap<String, Answer>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Counts for a section header, e.g. "12/15 已查, 2 不符合". 合理缺项 is in neither number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SectionCounts {
+    pub checked: usize,
+    pub total: usize,
+    pub non_compliant: usize,
+    pub not_applicable: usize,
+}
+
+/// Why an inspection cannot be completed, or what needs confirming first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompletionProblem {
+    /// Refused: a law-enforcement check needs at least two officers.
+    TooFewInspectors(usize),
+    /// Refused: the date is missing.
+    NoDate,
+    /// Refused: a 不符合 without a problem description.
+    MissingDescription(String),
+    /// Refused: a 合理缺项 without a reason.
+    MissingReason(String),
+}
+
+impl CompletionProblem {
+    pub fn message(&self) -> String {
+        match self {
+            Self::TooFewInspectors(n) => {
+                format!("执法检查人员不得少于{MIN_INSPECTORS}人（当前{n}人）")
+            }
+            Self::NoDate => "请填写检查日期".to_string(),
+            Self::MissingDescription(id) => format!("{id}：不符合项须填写问题描述"),
+            Self::MissingReason(id) => format!("{id}：合理缺项须填写原因"),
+        }
+    }
+}
+
+impl Inspection {
+    /// The verdict for a point (未检查 when never answered).
+    pub fn verdict(&self, point_id: &str) -> Verdict {
+        self.answers
+            .get(point_id)
+            .map_or(Verdict::Unchecked, |a| a.verdict)
+    }
+
+    /// Counts over a set of point ids (a section, or the whole checklist).
+    pub fn counts<'a>(&self, point_ids: impl IntoIterator<Item = &'a str>) -> SectionCounts {
+        let mut counts = SectionCounts::default();
+        for id in point_ids {
+            match self.verdict(id) {
+                Verdict::NotApplicable => counts.not_applicable += 1,
+                verdict => {
+                    counts.total += 1;
+                    if verdict != Verdict::Unchecked {
+                        counts.checked += 1;
+                    }
+                    if verdict == Verdict::NonCompliant {
+                        counts.non_compliant += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    /// What refuses completion; empty when it may be completed. Points still 未检查 are not
+    /// refused: see [`Inspection::unchecked`], which the UI asks the user to confirm.
+    pub fn completion_problems(&self, checklist: &Checklist<'_>) -> Vec<CompletionProblem> {
+        let mut problems = Vec::new();
+        let officers = self
+            .inspectors
+            .iter()
+            .map(|a| &a.inspector_id)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        if officers < MIN_INSPECTORS {
+            problems.push(CompletionProblem::TooFewInspectors(officers));
+        }
+        if self.date.is_none() {
+            problems.push(CompletionProblem::NoDate);
+        }
+        for point in checklist.points() {
+            let Some(answer) = self.answers.get(&point.id) else {
+                continue;
+            };
+            match answer.verdict {
+                Verdict::NonCompliant if answer.description.trim().is_empty() => {
+                    problems.push(CompletionProblem::MissingDescription(point.id.clone()))
+                }
+                Verdict::NotApplicable if answer.not_applicable_reason.trim().is_empty() => {
+                    problems.push(CompletionProblem::MissingReason(point.id.clone()))
+                }
+                _ => {}
+            }
+        }
+        problems
+    }
+
+    /// The ids of points still 未检查, in checklist order.
+    pub fn unchecked<'c>(&self, checklist: &'c Checklist<'c>) -> Vec<&'c str> {
+        checklist
+            .points()
+            .filter(|p| self.verdict(&p.id) == Verdict::Unchecked)
+            .map(|p| p.id.as_str())
+            .collect()
+    }
+}
