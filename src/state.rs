@@ -2,5 +2,7 @@
 //! in the file that owns it. Domain values stay plain data; signals wrap them here.
 
 pub mod autosave;
+pub mod record_list;
 pub mod roster;
 pub mod storage_status;
+pub mod work;

@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::schema;
-use crate::domain::{inspector::Inspector, institution::Institution};
+use crate::domain::{
+    inspection::Inspection, inspector::Inspector, institution::Institution, plan::Plan,
+};
 
 /// A domain record persisted as one object in one store, keyed by its id.
 pub trait Record: Serialize {
@@ -11,16 +13,20 @@ pub trait Record: Serialize {
     fn key(&self) -> &str;
 }
 
-impl Record for Institution {
-    const STORE: &'static str = schema::INSTITUTIONS;
-    fn key(&self) -> &str {
-        &self.id
-    }
+macro_rules! record {
+    ($($record:ty => $store:expr),+) => {$(
+        impl Record for $record {
+            const STORE: &'static str = $store;
+            fn key(&self) -> &str {
+                &self.id
+            }
+        }
+    )+};
 }
 
-impl Record for Inspector {
-    const STORE: &'static str = schema::INSPECTORS;
-    fn key(&self) -> &str {
-        &self.id
-    }
-}
+record!(
+    Institution => schema::INSTITUTIONS,
+    Inspector => schema::INSPECTORS,
+    Plan => schema::PLANS,
+    Inspection => schema::INSPECTIONS
+);

@@ -15,6 +15,7 @@ use crate::state::{
     autosave::provide_autosave,
     roster::provide_roster,
     storage_status::{provide_storage_status, DatabaseState},
+    work::provide_work,
 };
 use crate::storage::{schema, Database};
 
@@ -23,6 +24,7 @@ use crate::storage::{schema, Database};
 pub fn App() -> impl IntoView {
     let autosave = provide_autosave();
     let roster = provide_roster(autosave);
+    let work = provide_work(autosave);
     let storage = provide_storage_status();
     let route = provide_route();
     let update_ready = RwSignal::new(false);
@@ -39,19 +41,23 @@ pub fn App() -> impl IntoView {
                 storage.database.set(DatabaseState::Ready {
                     version: database.version(),
                 });
-                match roster.load(&database).await {
+                let loaded = match roster.load(&database).await {
+                    Ok(()) => work.load(&database).await,
+                    Err(e) => Err(e),
+                };
+                match loaded {
                     Ok(()) => autosave.attach(database),
                     Err(e) => {
                         storage.database.set(DatabaseState::Failed(e.message()));
                         autosave.detach(e);
-                        roster.start_without_storage();
                     }
                 }
+                roster.mark_loaded();
             }
             Err(e) => {
                 storage.database.set(DatabaseState::Failed(e.message()));
                 autosave.detach(e);
-                roster.start_without_storage();
+                roster.mark_loaded();
             }
         }
         storage

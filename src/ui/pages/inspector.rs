@@ -58,7 +58,7 @@ fn InspectorForm(id: String) -> impl IntoView {
     let setter = move |field: InspectorField, write: fn(&mut Inspector, String)| {
         Callback::new(move |value: String| {
             errors.touch(field);
-            roster.edit_inspector(&edit_id.get_value(), move |r| write(r, value));
+            roster.inspectors.edit(&edit_id.get_value(), move |r| write(r, value));
         })
     };
     let name = move || {
@@ -88,7 +88,7 @@ fn InspectorForm(id: String) -> impl IntoView {
             label="删除"
             question=question
             on_confirm=Callback::new(move |_| {
-                roster.delete_inspector(&edit_id.get_value());
+                roster.inspectors.delete(&edit_id.get_value());
                 browser::go_to(&Route::Inspectors);
             })
         />

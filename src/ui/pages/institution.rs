@@ -51,7 +51,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
     };
     let edit = {
         let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Institution)>| roster.edit_institution(&id, change)
+        move |change: Box<dyn FnOnce(&mut Institution)>| roster.institutions.edit(&id, change)
     };
     let edit = StoredValue::new_local(edit);
     let started_blank =
@@ -221,7 +221,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
             label="删除"
             question=question
             on_confirm=Callback::new(move |_| {
-                roster.delete_institution(&delete_id);
+                roster.institutions.delete(&delete_id);
                 browser::go_to(&Route::Institutions);
             })
         />

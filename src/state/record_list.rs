@@ -1,0 +1,101 @@
+//! A list of one kind of record, loaded once and kept in memory; every change updates the list
+//! first (so nothing typed is lost) and then goes to the autosave queue.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use super::autosave::Autosave;
+use crate::browser;
+use crate::domain::{
+    inspection::Inspection, inspector::Inspector, institution::Institution, plan::Plan,
+};
+use crate::storage::{Record, Write};
+
+/// A record kind kept in a list.
+pub trait Listed: Record + Clone + Send + Sync + 'static {
+    fn id(&self) -> &str;
+    /// Marks the record as changed now.
+    fn touch(&mut self, now: DateTime<Utc>);
+}
+
+macro_rules! listed {
+    ($($record:ty),+) => {$(
+        impl Listed for $record {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn touch(&mut self, now: DateTime<Utc>) {
+                self.updated_at = now;
+            }
+        }
+    )+};
+}
+listed!(Institution, Inspector, Plan, Inspection);
+
+/// The in-memory list of one record kind. Cheap to copy.
+pub struct RecordList<R: Listed> {
+    pub items: RwSignal<Vec<R>>,
+    autosave: Autosave,
+}
+
+impl<R: Listed> Clone for RecordList<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R: Listed> Copy for RecordList<R> {}
+
+impl<R: Listed> RecordList<R> {
+    pub fn new(autosave: Autosave) -> Self {
+        Self { items: RwSignal::new(Vec::new()), autosave }
+    }
+
+    /// Reads the list with `f`, tracking it.
+    pub fn with<T>(&self, f: impl FnOnce(&Vec<R>) -> T) -> T {
+        self.items.with(f)
+    }
+
+    /// One record by id, cloned.
+    pub fn get(&self, id: &str) -> Option<R> {
+        self.items.with(|all| all.iter().find(|r| r.id() == id).cloned())
+    }
+
+    /// Adds a record and saves it at once; returns its id.
+    pub fn add(&self, record: R) -> String {
+        let id = record.id().to_string();
+        self.save(&record, true);
+        self.items.update(|l| l.push(record));
+        id
+    }
+
+    /// Changes one record; the change is autosaved.
+    pub fn edit(&self, id: &str, change: impl FnOnce(&mut R)) {
+        let mut saved = None;
+        self.items.update(|l| {
+            if let Some(record) = l.iter_mut().find(|r| r.id() == id) {
+                change(record);
+                record.touch(browser::now());
+                saved = Some(record.clone());
+            }
+        });
+        if let Some(record) = saved {
+            self.save(&record, false);
+        }
+    }
+
+    /// Deletes one record, at once.
+    pub fn delete(&self, id: &str) {
+        self.items.update(|l| l.retain(|r| r.id() != id));
+        self.autosave.queue_now(Write::delete::<R>(id));
+    }
+
+    fn save(&self, record: &R, now: bool) {
+        match Write::put(record) {
+            Ok(write) if now => self.autosave.queue_now(write),
+            Ok(write) => self.autosave.queue(write),
+            // A record that cannot be converted is a programming error; report it loudly.
+            Err(e) => web_sys::console::error_1(&format!("cannot store record: {e:?}").into()),
+        }
+    }
+}
