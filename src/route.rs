@@ -7,11 +7,13 @@
 pub enum Route {
     Home,
     Plans,
+    Plan(String),
     Institutions,
     Institution(String),
     Inspectors,
     Inspector(String),
     Inspections,
+    Inspection(String),
     Summary,
     Data,
     NotFound(String),
@@ -26,11 +28,13 @@ impl Route {
         match segments.as_slice() {
             [] => Self::Home,
             ["plans"] => Self::Plans,
+            ["plans", id] => Self::Plan(decode(id)),
             ["institutions"] => Self::Institutions,
             ["institutions", id] => Self::Institution(decode(id)),
             ["inspectors"] => Self::Inspectors,
             ["inspectors", id] => Self::Inspector(decode(id)),
             ["inspections"] => Self::Inspections,
+            ["inspections", id] => Self::Inspection(decode(id)),
             ["summary"] => Self::Summary,
             ["data"] => Self::Data,
             _ => Self::NotFound(path.to_string()),
@@ -42,11 +46,13 @@ impl Route {
         let path = match self {
             Self::Home => String::new(),
             Self::Plans => "plans".into(),
+            Self::Plan(id) => format!("plans/{}", encode(id)),
             Self::Institutions => "institutions".into(),
             Self::Institution(id) => format!("institutions/{}", encode(id)),
             Self::Inspectors => "inspectors".into(),
             Self::Inspector(id) => format!("inspectors/{}", encode(id)),
             Self::Inspections => "inspections".into(),
+            Self::Inspection(id) => format!("inspections/{}", encode(id)),
             Self::Summary => "summary".into(),
             Self::Data => "data".into(),
             Self::NotFound(path) => path.trim_start_matches('/').to_string(),
@@ -59,6 +65,8 @@ impl Route {
         match self {
             Self::Institution(_) => Self::Institutions,
             Self::Inspector(_) => Self::Inspectors,
+            Self::Plan(_) => Self::Plans,
+            Self::Inspection(_) => Self::Inspections,
             other => other.clone(),
         }
     }

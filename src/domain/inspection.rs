@@ -48,6 +48,20 @@ pub struct Answer {
     pub updated_by: Option<String>,
 }
 
+impl Answer {
+    /// A point not yet answered.
+    pub fn blank(now: DateTime<Utc>) -> Self {
+        Self {
+            verdict: Verdict::Unchecked,
+            description: String::new(),
+            not_applicable_reason: String::new(),
+            note: String::new(),
+            updated_at: now,
+            updated_by: None,
+        }
+    }
+}
+
 /// An officer's place in this inspection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
@@ -109,6 +123,55 @@ impl CompletionProblem {
 }
 
 impl Inspection {
+    /// A new inspection of `institution` in `plan`, dated `today`, at the institution's address.
+    pub fn start(
+        id: String,
+        plan: &super::plan::Plan,
+        institution: &super::institution::Institution,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            plan_id: plan.id.clone(),
+            institution_id: institution.id.clone(),
+            catalog_edition: plan.catalog_edition.clone(),
+            date: Some(today),
+            place: institution.address.trim().to_string(),
+            inspectors: Vec::new(),
+            answers: BTreeMap::new(),
+            completed_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// 未开始 / 检查中 / 已完成, as lists show it.
+    pub fn status_label(&self) -> &'static str {
+        if self.completed_at.is_some() {
+            "已完成"
+        } else {
+            "检查中"
+        }
+    }
+
+    /// Changes one point's answer, recording when and by whom.
+    pub fn answer(
+        &mut self,
+        point_id: &str,
+        now: DateTime<Utc>,
+        by: Option<String>,
+        change: impl FnOnce(&mut Answer),
+    ) {
+        let answer = self
+            .answers
+            .entry(point_id.to_string())
+            .or_insert_with(|| Answer::blank(now));
+        change(answer);
+        answer.updated_at = now;
+        answer.updated_by = by;
+    }
+
     /// The verdict for a point (未检查 when never answered).
     pub fn verdict(&self, point_id: &str) -> Verdict {
         self.answers

@@ -22,6 +22,27 @@ labelled_enum! {
     }
 }
 
+impl PlanKind {
+    /// The institution types a plan of this kind inspects.
+    pub fn institution_types(self) -> &'static [InstitutionType] {
+        use InstitutionType as T;
+        match self {
+            Self::MedicalSampling => &[
+                T::Hospital,
+                T::CommunityHealthService,
+                T::TownshipHealthCenter,
+                T::VillageClinic,
+                T::Clinic,
+                T::ElderCareMedicalUnit,
+            ],
+            Self::BloodSampling => &[T::CentralBloodStation],
+            // Penalised units include 非医疗机构 (illegal cosmetology) as well as medical ones.
+            Self::Huitoukan => InstitutionType::ALL,
+            Self::Stationed => &[T::Hospital],
+        }
+    }
+}
+
 /// How many institutions of some types the plan must inspect. One type, or a group counted
 /// together (the seed's text counts 卫生院, 村卫生室 and 诊所 as "9家").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

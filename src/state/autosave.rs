@@ -144,8 +144,19 @@ impl Autosave {
         }
     }
 
-    /// Writes everything pending in one transaction, now.
+    /// Queues an action that must survive a power loss once acknowledged (completing an
+    /// inspection, an import) and writes it, with everything pending, in one strict transaction.
+    pub fn queue_durable(&self, write: Write) {
+        self.enqueue(write);
+        self.flush_with(Durability::Strict);
+    }
+
+    /// Writes everything pending in one relaxed transaction, now.
     pub fn flush(&self) {
+        self.flush_with(Durability::Relaxed);
+    }
+
+    fn flush_with(&self, durability: Durability) {
         let batch = self.queue.try_update_value(|q| {
             if let Some(timer) = q.timer.take() {
                 timer.clear();
@@ -182,7 +193,7 @@ impl Autosave {
         let this = *self;
         spawn_local(async move {
             let writes: Vec<Write> = batch.iter().map(|(_, w)| w.clone()).collect();
-            let result = database.apply(&writes, Durability::Relaxed).await;
+            let result = database.apply(&writes, durability).await;
             this.finish(batch, result);
         });
     }

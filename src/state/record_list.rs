@@ -32,6 +32,17 @@ macro_rules! listed {
 }
 listed!(Institution, Inspector, Plan, Inspection);
 
+/// When a change is written.
+#[derive(Clone, Copy)]
+enum Save {
+    /// After the autosave debounce (typing).
+    Debounced,
+    /// At once (add, delete).
+    Now,
+    /// At once, strict durability (completing an inspection).
+    Durable,
+}
+
 /// The in-memory list of one record kind. Cheap to copy.
 pub struct RecordList<R: Listed> {
     pub items: RwSignal<Vec<R>>,
@@ -48,7 +59,10 @@ impl<R: Listed> Copy for RecordList<R> {}
 
 impl<R: Listed> RecordList<R> {
     pub fn new(autosave: Autosave) -> Self {
-        Self { items: RwSignal::new(Vec::new()), autosave }
+        Self {
+            items: RwSignal::new(Vec::new()),
+            autosave,
+        }
     }
 
     /// Reads the list with `f`, tracking it.
@@ -58,30 +72,43 @@ impl<R: Listed> RecordList<R> {
 
     /// One record by id, cloned.
     pub fn get(&self, id: &str) -> Option<R> {
-        self.items.with(|all| all.iter().find(|r| r.id() == id).cloned())
+        self.items
+            .with(|all| all.iter().find(|r| r.id() == id).cloned())
     }
 
     /// Adds a record and saves it at once; returns its id.
     pub fn add(&self, record: R) -> String {
         let id = record.id().to_string();
-        self.save(&record, true);
+        self.save(&record, Save::Now);
         self.items.update(|l| l.push(record));
         id
     }
 
     /// Changes one record; the change is autosaved.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut R)) {
-        let mut saved = None;
+        if let Some(record) = self.change(id, change) {
+            self.save(&record, Save::Debounced);
+        }
+    }
+
+    /// Changes one record and writes it at once with strict durability: for actions that must
+    /// survive a power loss the moment the user sees them acknowledged.
+    pub fn edit_durably(&self, id: &str, change: impl FnOnce(&mut R)) {
+        if let Some(record) = self.change(id, change) {
+            self.save(&record, Save::Durable);
+        }
+    }
+
+    fn change(&self, id: &str, change: impl FnOnce(&mut R)) -> Option<R> {
+        let mut changed = None;
         self.items.update(|l| {
             if let Some(record) = l.iter_mut().find(|r| r.id() == id) {
                 change(record);
                 record.touch(browser::now());
-                saved = Some(record.clone());
+                changed = Some(record.clone());
             }
         });
-        if let Some(record) = saved {
-            self.save(&record, false);
-        }
+        changed
     }
 
     /// Deletes one record, at once.
@@ -90,10 +117,13 @@ impl<R: Listed> RecordList<R> {
         self.autosave.queue_now(Write::delete::<R>(id));
     }
 
-    fn save(&self, record: &R, now: bool) {
+    fn save(&self, record: &R, when: Save) {
         match Write::put(record) {
-            Ok(write) if now => self.autosave.queue_now(write),
-            Ok(write) => self.autosave.queue(write),
+            Ok(write) => match when {
+                Save::Debounced => self.autosave.queue(write),
+                Save::Now => self.autosave.queue_now(write),
+                Save::Durable => self.autosave.queue_durable(write),
+            },
             // A record that cannot be converted is a programming error; report it loudly.
             Err(e) => web_sys::console::error_1(&format!("cannot store record: {e:?}").into()),
         }

@@ -34,8 +34,12 @@ pub fn use_roster() -> Roster {
 impl Roster {
     /// Reads both lists from the database.
     pub async fn load(&self, database: &Database) -> Result<(), StorageError> {
-        self.institutions.items.set(database.all::<Institution>().await?);
-        self.inspectors.items.set(database.all::<Inspector>().await?);
+        self.institutions
+            .items
+            .set(database.all::<Institution>().await?);
+        self.inspectors
+            .items
+            .set(database.all::<Inspector>().await?);
         Ok(())
     }
 
@@ -47,11 +51,13 @@ impl Roster {
 
     /// Adds a blank institution, saved at once, and returns its id.
     pub fn add_institution(&self) -> String {
-        self.institutions.add(Institution::new(browser::new_id(), browser::now()))
+        self.institutions
+            .add(Institution::new(browser::new_id(), browser::now()))
     }
 
     /// Adds a blank inspector, saved at once, and returns its id.
     pub fn add_inspector(&self) -> String {
-        self.inspectors.add(Inspector::new(browser::new_id(), browser::now()))
+        self.inspectors
+            .add(Inspector::new(browser::new_id(), browser::now()))
     }
 }

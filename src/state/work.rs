@@ -15,7 +15,10 @@ pub struct Work {
 }
 
 pub fn provide_work(autosave: Autosave) -> Work {
-    let work = Work { plans: RecordList::new(autosave), inspections: RecordList::new(autosave) };
+    let work = Work {
+        plans: RecordList::new(autosave),
+        inspections: RecordList::new(autosave),
+    };
     provide_context(work);
     work
 }
@@ -28,7 +31,9 @@ impl Work {
     /// Reads plans and inspections from the database.
     pub async fn load(&self, database: &Database) -> Result<(), StorageError> {
         self.plans.items.set(database.all::<Plan>().await?);
-        self.inspections.items.set(database.all::<Inspection>().await?);
+        self.inspections
+            .items
+            .set(database.all::<Inspection>().await?);
         Ok(())
     }
 }

@@ -1,8 +1,10 @@
-//! Small user preferences in localStorage (never inspection data): the last roster filters.
+//! Small user preferences in localStorage (never inspection data): the last roster filter and
+//! who uses this device.
 
 use gloo_storage::{LocalStorage, Storage};
 
 const ROSTER_TYPE_FILTER: &str = "jiandu.pref.roster_type_filter";
+const RECORDER: &str = "jiandu.pref.recorder";
 
 /// The institution type last picked in the roster filter (a storage code), if any.
 pub fn roster_type_filter() -> Option<String> {
@@ -16,5 +18,20 @@ pub fn set_roster_type_filter(code: Option<&str>) {
             let _ = LocalStorage::set(ROSTER_TYPE_FILTER, code);
         }
         None => LocalStorage::delete(ROSTER_TYPE_FILTER),
+    }
+}
+
+/// The inspector who uses this device (记录人), named on every answer they change.
+pub fn recorder() -> Option<String> {
+    LocalStorage::get(RECORDER).ok()
+}
+
+/// Remembers the recorder; failures are harmless (the choice is asked again).
+pub fn set_recorder(inspector_id: Option<&str>) {
+    match inspector_id {
+        Some(id) => {
+            let _ = LocalStorage::set(RECORDER, id);
+        }
+        None => LocalStorage::delete(RECORDER),
     }
 }

@@ -1,7 +1,10 @@
 //! Reusable pieces of the interface.
 
+pub mod answer_picker;
+pub mod checklist_section;
 pub mod confirm_button;
 pub mod field;
+pub mod inspector_assignments;
 pub mod nav;
 pub mod record_page;
 pub mod save_indicator;

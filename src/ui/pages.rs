@@ -2,11 +2,15 @@
 
 pub mod data;
 pub mod home;
+pub mod inspection;
+pub mod inspections;
 pub mod inspector;
 pub mod inspectors;
 pub mod institution;
 pub mod institutions;
+pub mod plan;
 pub mod planned;
+pub mod plans;
 
 use leptos::prelude::*;
 
@@ -16,20 +20,10 @@ use crate::route::Route;
 pub fn page_for(route: Route) -> AnyView {
     match route {
         Route::Home => home::HomePage().into_any(),
-        Route::Plans => view! {
-            <planned::PlannedPage
-                title="任务"
-                what="新建年度抽查任务（医疗机构随机抽查、采供血机构随机抽查、回头看、驻点监督），按机构类别设定目标数并跟踪进度。"
-            />
-        }
-        .into_any(),
-        Route::Inspections => view! {
-            <planned::PlannedPage
-                title="检查"
-                what="按机构类别和开展的服务生成检查表，逐项记录符合、不符合、合理缺项及问题描述。"
-            />
-        }
-        .into_any(),
+        Route::Plans => plans::PlansPage().into_any(),
+        Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
+        Route::Inspections => inspections::InspectionsPage().into_any(),
+        Route::Inspection(id) => view! { <inspection::InspectionPage id=id /> }.into_any(),
         Route::Summary => view! {
             <planned::PlannedPage
                 title="汇总"

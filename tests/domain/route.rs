@@ -13,6 +13,8 @@ fn every_page_has_its_hash() {
         ("#/data", Route::Data),
         ("#/institutions/abc-1", Route::Institution("abc-1".into())),
         ("#/inspectors/x", Route::Inspector("x".into())),
+        ("#/plans/p-1", Route::Plan("p-1".into())),
+        ("#/inspections/i-1", Route::Inspection("i-1".into())),
     ];
     for (hash, route) in cases {
         assert_eq!(Route::parse(hash), route, "{hash:?}");

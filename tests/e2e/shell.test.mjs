@@ -78,7 +78,7 @@ describe('pages (release build)', () => {
     withBrowser(
       server,
       async (browser) => {
-        for (const route of ['plans', 'inspections', 'summary']) {
+        for (const route of ['summary']) {
           await open(browser.page, server, route);
           const notice = browser.page.getByTestId('not-built');
           assert.match(await notice.innerText(), /尚未开放/);

@@ -58,7 +58,9 @@ fn InspectorForm(id: String) -> impl IntoView {
     let setter = move |field: InspectorField, write: fn(&mut Inspector, String)| {
         Callback::new(move |value: String| {
             errors.touch(field);
-            roster.inspectors.edit(&edit_id.get_value(), move |r| write(r, value));
+            roster
+                .inspectors
+                .edit(&edit_id.get_value(), move |r| write(r, value));
         })
     };
     let name = move || {

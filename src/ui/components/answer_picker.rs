@@ -1,0 +1,165 @@
+//! One check point in an inspection: its text and legal basis, four answers large enough for a
+//! thumb, and what each answer needs (a problem description for 不符合, helped by the
+//! catalog's 规范用语; a reason for 合理缺项), plus a note.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::catalog::CheckPoint;
+use crate::domain::inspection::{Answer, Verdict, NOT_APPLICABLE_REASONS};
+use crate::domain::labelled::Labelled;
+use crate::state::roster::use_roster;
+use crate::state::work::use_work;
+
+/// The answer picker of one check point.
+#[component]
+pub fn AnswerPicker(
+    /// The check point.
+    point: &'static CheckPoint,
+    /// The inspection being filled.
+    inspection_id: String,
+    /// The inspector named on changes (记录人), if chosen.
+    recorder: Signal<Option<String>>,
+) -> impl IntoView {
+    let work = use_work();
+    let roster = use_roster();
+    let inspection_id = StoredValue::new(inspection_id);
+    let answer = Memo::new(move |_| {
+        work.inspections.with(|all| {
+            all.iter()
+                .find(|i| i.id == inspection_id.get_value())
+                .and_then(|i| i.answers.get(&point.id).cloned())
+        })
+    });
+    let verdict = move || answer.with(|a| a.as_ref().map_or(Verdict::Unchecked, |a| a.verdict));
+    let change = move |f: Box<dyn FnOnce(&mut Answer)>| {
+        let by = recorder.get_untracked();
+        work.inspections.edit(&inspection_id.get_value(), move |i| {
+            i.answer(&point.id, browser::now(), by, f)
+        });
+    };
+    let text = move |read: fn(&Answer) -> String| {
+        Signal::derive(move || answer.with(|a| a.as_ref().map(read).unwrap_or_default()))
+    };
+    let description = text(|a| a.description.clone());
+    let reason = text(|a| a.not_applicable_reason.clone());
+    let note = text(|a| a.note.clone());
+    let show_note = RwSignal::new(false);
+    let changed = move || {
+        answer.with(|a| {
+            a.as_ref().map(|a| {
+                let by = a
+                    .updated_by
+                    .as_deref()
+                    .and_then(|id| roster.inspectors.get(id))
+                    .map(|i| format!(" · {}", i.display_name()))
+                    .unwrap_or_default();
+                format!("最后修改：{}{by}", browser::local_time(a.updated_at))
+            })
+        })
+    };
+    let testid = format!("point-{}", point.id);
+    view! {
+        <li class="check-point" data-testid=testid data-verdict=move || verdict().code()>
+            <p class="point-text">
+                <span class="point-id">{point.id.clone()}</span>
+                {point.text.clone()}
+                {point.is_focus().then(|| view! { <span class="badge focus">"重点"</span> })}
+            </p>
+            <p class="point-basis">"依据：" {point.basis.clone()}</p>
+            <div class="verdicts" role="radiogroup" aria-label="检查结果">
+                {[Verdict::Compliant, Verdict::NonCompliant, Verdict::NotApplicable, Verdict::Unchecked]
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <button
+                                type="button"
+                                role="radio"
+                                class=format!("verdict verdict-{}", v.code())
+                                aria-checked=move || (verdict() == v).to_string()
+                                on:click=move |_| change(Box::new(move |a| a.verdict = v))
+                            >
+                                {v.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <Show when=move || verdict() == Verdict::NonCompliant>
+                <div class="answer-detail">
+                    <label>"问题描述" <span class="required">"*"</span></label>
+                    <div class="chips">
+                        {point
+                            .phrasings
+                            .iter()
+                            .map(|phrase| {
+                                let phrase: &'static str = phrase.as_str();
+                                view! {
+                                    <button type="button" class="chip" on:click=move |_| change(Box::new(move |a| a.description = phrase.to_string()))>
+                                        {phrase}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <textarea
+                        data-testid="description"
+                        aria-label="问题描述"
+                        prop:value=move || description.get()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            change(Box::new(move |a| a.description = value));
+                        }
+                    ></textarea>
+                    <Show when=move || description.with(|d| d.trim().is_empty())>
+                        <p class="field-message"><span class="error">"不符合项须填写问题描述（可点上方规范用语后修改）"</span></p>
+                    </Show>
+                </div>
+            </Show>
+            <Show when=move || verdict() == Verdict::NotApplicable>
+                <div class="answer-detail">
+                    <label>"合理缺项原因" <span class="required">"*"</span></label>
+                    <div class="chips">
+                        {NOT_APPLICABLE_REASONS
+                            .iter()
+                            .map(|&r| {
+                                view! {
+                                    <button type="button" class="chip" on:click=move |_| change(Box::new(move |a| a.not_applicable_reason = r.to_string()))>
+                                        {r}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <input
+                        type="text"
+                        data-testid="reason"
+                        aria-label="合理缺项原因"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            change(Box::new(move |a| a.not_applicable_reason = value));
+                        }
+                    />
+                </div>
+            </Show>
+            <Show
+                when=move || show_note.get() || note.with(|n| !n.is_empty())
+                fallback=move || view! { <button type="button" class="link" on:click=move |_| show_note.set(true)>"添加备注"</button> }
+            >
+                <textarea
+                    class="note"
+                    data-testid="note"
+                    aria-label="备注"
+                    placeholder="备注"
+                    prop:value=move || note.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        change(Box::new(move |a| a.note = value));
+                    }
+                ></textarea>
+            </Show>
+            <p class="muted small">{changed}</p>
+        </li>
+    }
+}

@@ -1,0 +1,254 @@
+//! One inspection: date, place and officers, the checklist generated from the catalog for the
+//! institution's type and services, and completion (refused with fewer than two officers,
+//! confirmed when points are still 未检查).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::catalog::{edition_2022, Checklist};
+use crate::domain::inspection::CompletionProblem;
+use crate::domain::labelled::Labelled;
+use crate::route::Route;
+use crate::state::roster::use_roster;
+use crate::state::work::use_work;
+use crate::storage::preferences;
+use crate::ui::components::checklist_section::ChecklistSection;
+use crate::ui::components::field::TextField;
+use crate::ui::components::inspector_assignments::InspectorAssignments;
+use crate::ui::components::record_page::RecordPage;
+
+/// The inspection page.
+#[component]
+pub fn InspectionPage(
+    /// The inspection's id, from the URL.
+    id: String,
+) -> impl IntoView {
+    let work = use_work();
+    let lookup_id = id.clone();
+    let exists = Signal::derive(move || {
+        work.inspections
+            .with(|all| all.iter().any(|i| i.id == lookup_id))
+    });
+    view! {
+        <RecordPage back=Route::Inspections back_label="‹ 返回检查列表" missing="未找到该检查记录，可能已被删除。" exists=exists>
+            <InspectionForm id=id.clone() />
+        </RecordPage>
+    }
+}
+
+/// What the completion panel shows.
+#[derive(Clone, PartialEq)]
+enum Completion {
+    Idle,
+    Refused(Vec<String>),
+    ConfirmUnchecked(Vec<String>),
+}
+
+#[component]
+fn InspectionForm(id: String) -> impl IntoView {
+    let roster = use_roster();
+    let work = use_work();
+    let inspection_id = StoredValue::new(id.clone());
+    let inspection = Memo::new(move |_| work.inspections.get(&inspection_id.get_value()));
+    let institution = move || {
+        inspection.with(|i| {
+            i.as_ref()
+                .and_then(|i| roster.institutions.get(&i.institution_id))
+        })
+    };
+    // The checklist is generated once per visit from the institution's type and services.
+    let checklist: Option<Checklist<'static>> = institution().and_then(|i| {
+        let edition =
+            inspection.with_untracked(|x| x.as_ref().map(|x| x.catalog_edition.clone()))?;
+        (edition == edition_2022().edition).then_some(())?;
+        edition_2022().checklist_for(i.kind?, &i.services)
+    });
+    let checklist = StoredValue::new(checklist);
+    let recorder = RwSignal::new(preferences::recorder());
+    let recorder_signal = Signal::derive(move || {
+        let assigned = inspection.with(|i| {
+            i.as_ref().map(|i| {
+                i.inspectors
+                    .iter()
+                    .any(|a| Some(&a.inspector_id) == recorder.get().as_ref())
+            })
+        });
+        recorder.get().filter(|_| assigned == Some(true))
+    });
+    let edit = move |f: Box<dyn FnOnce(&mut crate::domain::inspection::Inspection)>| {
+        work.inspections.edit(&inspection_id.get_value(), f)
+    };
+    let completion = RwSignal::new(Completion::Idle);
+    let complete_now = move || {
+        work.inspections
+            .edit_durably(&inspection_id.get_value(), |i| {
+                i.completed_at = Some(browser::now())
+            });
+        completion.set(Completion::Idle);
+    };
+    let try_complete = move |_| {
+        let Some(record) = inspection.get_untracked() else {
+            return;
+        };
+        let outcome = checklist.with_value(|c| {
+            c.as_ref().map(|c| {
+                let problems = record.completion_problems(c);
+                if !problems.is_empty() {
+                    Completion::Refused(problems.iter().map(CompletionProblem::message).collect())
+                } else {
+                    let unchecked: Vec<String> = record
+                        .unchecked(c)
+                        .into_iter()
+                        .filter_map(|id| c.points().find(|p| p.id == id))
+                        .map(|p| format!("{} {}", p.id, p.text))
+                        .collect();
+                    if unchecked.is_empty() {
+                        Completion::Idle
+                    } else {
+                        Completion::ConfirmUnchecked(unchecked)
+                    }
+                }
+            })
+        });
+        match outcome {
+            Some(Completion::Idle) => complete_now(),
+            Some(other) => completion.set(other),
+            None => {}
+        }
+    };
+
+    let header = move || {
+        let name = institution()
+            .map(|i| i.display_name().to_string())
+            .unwrap_or_else(|| "（监督对象已删除）".into());
+        let meta = institution()
+            .map(|i| {
+                let services: Vec<&str> = i.services.iter().map(|s| s.label()).collect();
+                format!(
+                    "{}{}",
+                    i.kind.map(|k| k.label()).unwrap_or("未选择类别"),
+                    if services.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · 开展：{}", services.join("、"))
+                    }
+                )
+            })
+            .unwrap_or_default();
+        let plan = inspection.with(|i| i.as_ref().and_then(|i| work.plans.get(&i.plan_id)));
+        let focus = institution().is_some_and(|i| i.is_focus());
+        view! {
+            <h1>{name} {focus.then(|| view! { <span class="badge focus">"重点"</span> })}</h1>
+            <p class="muted">{meta}</p>
+            {plan.map(|p| view! { <p><a href=Route::Plan(p.id.clone()).href()>{format!("任务：{}", p.name)}</a></p> })}
+        }
+    };
+
+    view! {
+        {header}
+        <p class="status-line" data-testid="inspection-status">
+            {move || inspection.with(|i| i.as_ref().map(|i| match i.completed_at {
+                Some(at) => format!("已完成（{}）。完成后仍可修改答案，修改会记录时间和记录人。", browser::local_time(at)),
+                None => "检查中".to_string(),
+            }))}
+        </p>
+        <form class="form" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="field-inspection-date">"检查日期" <span class="required">"*"</span></label>
+                <input
+                    id="field-inspection-date"
+                    type="date"
+                    data-testid="inspection-date"
+                    prop:value=move || inspection.with(|i| i.as_ref().and_then(|i| i.date).map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        edit(Box::new(move |i| i.date = date));
+                    }
+                />
+                <p class="field-message"></p>
+            </div>
+            <TextField
+                label="检查地点"
+                name="inspection-place"
+                value=Signal::derive(move || inspection.with(|i| i.as_ref().map(|i| i.place.clone()).unwrap_or_default()))
+                on_input=Callback::new(move |value: String| edit(Box::new(move |i| i.place = value)))
+            />
+        </form>
+        <InspectorAssignments inspection_id=id.clone() />
+        <div class="field recorder">
+            <label for="field-recorder">"记录人（本机使用者）"</label>
+            <select
+                id="field-recorder"
+                data-testid="recorder"
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let value = (!value.is_empty()).then_some(value);
+                    preferences::set_recorder(value.as_deref());
+                    recorder.set(value);
+                }
+            >
+                <option value="" selected=move || recorder_signal.get().is_none()>"未选择"</option>
+                {move || {
+                    inspection
+                        .with(|i| i.as_ref().map(|i| i.inspectors.clone()).unwrap_or_default())
+                        .into_iter()
+                        .filter_map(|a| roster.inspectors.get(&a.inspector_id))
+                        .map(|officer| {
+                            let selected_id = officer.id.clone();
+                            view! {
+                                <option value=officer.id.clone() selected=move || recorder_signal.get().as_deref() == Some(selected_id.as_str())>
+                                    {officer.display_name().to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+        {checklist.with_value(|c| match c {
+            None => view! {
+                <div class="notice" data-testid="no-checklist">
+                    "没有适用的检查表：请先在监督对象中选择机构类别（非医疗机构的检查表尚未提供）。"
+                </div>
+            }
+                .into_any(),
+            Some(c) => {
+                let title = format!("{} {}", c.table.annex, c.table.title);
+                let sections = c.areas.clone();
+                view! {
+                    <h2>{title}</h2>
+                    {sections
+                        .into_iter()
+                        .map(|area| view! { <ChecklistSection area=area inspection_id=id.clone() recorder=recorder_signal /> })
+                        .collect_view()}
+                }
+                    .into_any()
+            }
+        })}
+        <div class="completion">
+            {move || match completion.get() {
+                Completion::Idle => ().into_any(),
+                Completion::Refused(problems) => view! {
+                    <div class="alert alert-error" role="alert" data-testid="completion-refused">
+                        <p><strong>"不能完成检查："</strong></p>
+                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                    .into_any(),
+                Completion::ConfirmUnchecked(points) => view! {
+                    <div class="confirm" role="alertdialog" data-testid="confirm-unchecked">
+                        <p>{format!("还有 {} 项未检查：", points.len())}</p>
+                        <ul class="unchecked">{points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        <button class="primary" data-testid="confirm-complete" on:click=move |_| complete_now()>"仍然完成"</button>
+                        <button on:click=move |_| completion.set(Completion::Idle)>"返回继续检查"</button>
+                    </div>
+                }
+                    .into_any(),
+            }}
+            <Show when=move || inspection.with(|i| i.as_ref().is_some_and(|i| i.completed_at.is_none()))>
+                <button class="primary" data-testid="complete-inspection" on:click=try_complete>"完成检查"</button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,291 @@
+//! One plan: its name and deadline, progress per target, the institutions chosen for it with
+//! their inspection status, and the roster to add more from.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::inspection::Inspection;
+use crate::domain::institution::validate;
+use crate::domain::labelled::Labelled;
+use crate::domain::roster::{search, InstitutionQuery};
+use crate::route::Route;
+use crate::state::roster::use_roster;
+use crate::state::work::use_work;
+use crate::ui::components::confirm_button::ConfirmButton;
+use crate::ui::components::field::TextField;
+use crate::ui::components::record_page::RecordPage;
+
+/// Candidates shown at once when adding institutions.
+const CANDIDATE_ROWS: usize = 30;
+
+/// The plan page.
+#[component]
+pub fn PlanPage(
+    /// The plan's id, from the URL.
+    id: String,
+) -> impl IntoView {
+    let work = use_work();
+    let lookup_id = id.clone();
+    let exists =
+        Signal::derive(move || work.plans.with(|all| all.iter().any(|p| p.id == lookup_id)));
+    view! {
+        <RecordPage back=Route::Plans back_label="‹ 返回任务列表" missing="未找到该任务，可能已被删除。" exists=exists>
+            <PlanForm id=id.clone() />
+        </RecordPage>
+    }
+}
+
+#[component]
+fn PlanForm(id: String) -> impl IntoView {
+    let roster = use_roster();
+    let work = use_work();
+    let plan_id = StoredValue::new(id.clone());
+    let plan = Memo::new(move |_| work.plans.get(&plan_id.get_value()));
+    let edit = move |change: Box<dyn FnOnce(&mut crate::domain::plan::Plan)>| {
+        work.plans.edit(&plan_id.get_value(), change)
+    };
+    let inspection_of = move |institution_id: &str| {
+        work.inspections.with(|all| {
+            all.iter()
+                .find(|i| i.plan_id == plan_id.get_value() && i.institution_id == institution_id)
+                .cloned()
+        })
+    };
+    let progress = Memo::new(move |_| {
+        let completed: BTreeSet<String> = work.inspections.with(|all| {
+            all.iter()
+                .filter(|i| i.plan_id == plan_id.get_value() && i.completed_at.is_some())
+                .map(|i| i.institution_id.clone())
+                .collect()
+        });
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| roster.institutions.with(|all| p.progress(all, &completed)))
+                .unwrap_or_default()
+        })
+    });
+    let chosen = Memo::new(move |_| {
+        let ids = plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.institution_ids.clone())
+                .unwrap_or_default()
+        });
+        ids.into_iter()
+            .filter_map(|id| roster.institutions.get(&id))
+            .map(|i| {
+                let status = inspection_of(&i.id);
+                (
+                    i.id.clone(),
+                    i.display_name().to_string(),
+                    i.kind.map(|k| k.label()).unwrap_or(""),
+                    status,
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let query = RwSignal::new(String::new());
+    let candidates = Memo::new(move |_| {
+        let Some(plan) = plan.get() else {
+            return Vec::new();
+        };
+        let types = plan.kind.institution_types();
+        roster.institutions.with(|all| {
+            search(
+                all,
+                &InstitutionQuery {
+                    text: query.get(),
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .filter(|i| {
+                i.kind.is_some_and(|k| types.contains(&k)) && !plan.institution_ids.contains(&i.id)
+            })
+            .take(CANDIDATE_ROWS)
+            .map(|i| {
+                (
+                    i.id.clone(),
+                    i.display_name().to_string(),
+                    i.kind.map(|k| k.label()).unwrap_or(""),
+                    validate(i).is_empty(),
+                )
+            })
+            .collect::<Vec<_>>()
+        })
+    });
+    let start = move |institution_id: String| {
+        let (Some(plan), Some(institution)) = (
+            plan.get_untracked(),
+            roster.institutions.get(&institution_id),
+        ) else {
+            return;
+        };
+        let now = browser::now();
+        let inspection = Inspection::start(
+            browser::new_id(),
+            &plan,
+            &institution,
+            browser::today(),
+            now,
+        );
+        let id = work.inspections.add(inspection);
+        browser::go_to(&Route::Inspection(id));
+    };
+    let has_inspections = move || {
+        work.inspections
+            .with(|all| all.iter().any(|i| i.plan_id == plan_id.get_value()))
+    };
+
+    view! {
+        <h1>{move || plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())}</h1>
+        <p class="muted">
+            {move || plan.with(|p| p.as_ref().map(|p| format!("{} · {}年", p.kind.label(), p.year)).unwrap_or_default())}
+        </p>
+        <form class="form" on:submit=|ev| ev.prevent_default()>
+            <TextField
+                label="任务名称"
+                name="plan-name"
+                required=true
+                value=Signal::derive(move || plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()))
+                on_input=Callback::new(move |value: String| edit(Box::new(move |p| p.name = value)))
+            />
+            <div class="field">
+                <label for="field-plan-deadline">"截止日期"</label>
+                <input
+                    id="field-plan-deadline"
+                    type="date"
+                    data-testid="plan-deadline"
+                    prop:value=move || plan.with(|p| p.as_ref().and_then(|p| p.deadline).map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        edit(Box::new(move |p| p.deadline = date));
+                    }
+                />
+                <p class="field-message"></p>
+            </div>
+        </form>
+        <h2>"进度"</h2>
+        <Show when=move || progress.with(Vec::is_empty)>
+            <p class="muted">"此任务没有按机构类别设定目标数。"</p>
+        </Show>
+        <ul class="progress" data-testid="plan-progress">
+            {move || {
+                progress
+                    .get()
+                    .into_iter()
+                    .map(|p| {
+                        let done = p.done >= p.target;
+                        view! {
+                            <li class:done=done>
+                                <span>{p.label.clone()}</span>
+                                <strong>{format!("{}/{}", p.done, p.target)}</strong>
+                                <span class="muted">{format!("已列入 {} 家", p.listed)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <h2>"检查对象"</h2>
+        <Show when=move || chosen.with(Vec::is_empty)>
+            <p class="muted">"还没有检查对象，请从下方监督对象名录中加入。"</p>
+        </Show>
+        <ul class="rows" data-testid="plan-institutions">
+            <For each=move || chosen.get() key=|row| (row.0.clone(), row.1.clone(), row.3.as_ref().map(|i| (i.id.clone(), i.completed_at))) let:row>
+                {
+                    let (institution_id, name, kind, inspection) = row;
+                    let action = match inspection {
+                        Some(inspection) => {
+                            let label = if inspection.completed_at.is_some() { "查看检查" } else { "继续检查" };
+                            view! {
+                                <span class="badge">{inspection.status_label()}</span>
+                                <a class="button" href=Route::Inspection(inspection.id.clone()).href()>{label}</a>
+                            }
+                                .into_any()
+                        }
+                        None => {
+                            let start_id = institution_id.clone();
+                            let remove_id = institution_id.clone();
+                            view! {
+                                <button class="primary" data-testid="start-inspection" on:click=move |_| start(start_id.clone())>
+                                    "开始检查"
+                                </button>
+                                <button on:click=move |_| {
+                                    let id = remove_id.clone();
+                                    edit(Box::new(move |p| p.institution_ids.retain(|i| *i != id)));
+                                }>"移出"</button>
+                            }
+                                .into_any()
+                        }
+                    };
+                    view! {
+                        <li class="row-item" data-testid="plan-institution">
+                            <span class="row-title">{name}</span>
+                            <span class="row-meta">{kind}</span>
+                            <span class="row-actions">{action}</span>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <h3>"加入检查对象"</h3>
+        <input
+            type="search"
+            class="wide"
+            data-testid="candidate-search"
+            aria-label="搜索监督对象"
+            placeholder="按名称或代码搜索监督对象名录"
+            prop:value=move || query.get()
+            on:input=move |ev| query.set(event_target_value(&ev))
+        />
+        <ul class="rows candidates" data-testid="plan-candidates">
+            <For each=move || candidates.get() key=|row| row.clone() let:row>
+                {
+                    let (institution_id, name, kind, valid) = row;
+                    view! {
+                        <li class="row-item">
+                            <span class="row-title">{name}</span>
+                            <span class="row-meta">{kind}</span>
+                            <span class="row-actions">
+                                {if valid {
+                                    view! {
+                                        <button data-testid="add-to-plan" on:click=move |_| {
+                                            let id = institution_id.clone();
+                                            edit(Box::new(move |p| p.institution_ids.push(id)));
+                                        }>"加入"</button>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <a class="badge warn" href=Route::Institution(institution_id.clone()).href()>"信息待完善，先补全"</a>
+                                    }
+                                        .into_any()
+                                }}
+                            </span>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <Show
+            when=has_inspections
+            fallback=move || {
+                view! {
+                    <ConfirmButton
+                        label="删除任务"
+                        question=Signal::derive(|| "确定删除该任务？此操作不可撤销。".to_string())
+                        on_confirm=Callback::new(move |_| {
+                            work.plans.delete(&plan_id.get_value());
+                            browser::go_to(&Route::Plans);
+                        })
+                    />
+                }
+            }
+        >
+            <p class="muted">"已有检查记录的任务不能删除。"</p>
+        </Show>
+    }
+}

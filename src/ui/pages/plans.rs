@@ -1,0 +1,113 @@
+//! 任务: the plans on this device with their progress, and the official templates to start from.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::labelled::Labelled;
+use crate::domain::plan::templates_2022;
+use crate::route::Route;
+use crate::state::roster::use_roster;
+use crate::state::work::use_work;
+
+/// The plans page.
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let roster = use_roster();
+    let work = use_work();
+    let templates = templates_2022();
+    let rows = Memo::new(move |_| {
+        let completed: BTreeSet<String> = work.inspections.with(|all| {
+            all.iter()
+                .filter(|i| i.completed_at.is_some())
+                .map(|i| i.institution_id.clone())
+                .collect()
+        });
+        let mut rows: Vec<(String, String, String)> = work.plans.with(|plans| {
+            plans
+                .iter()
+                .map(|plan| {
+                    let progress = roster
+                        .institutions
+                        .with(|all| plan.progress(all, &completed))
+                        .iter()
+                        .map(|p| format!("{} {}/{}", p.label, p.done, p.target))
+                        .collect::<Vec<_>>()
+                        .join("，");
+                    let meta = format!(
+                        "{} · {}年{}{}",
+                        plan.kind.label(),
+                        plan.year,
+                        plan.deadline
+                            .map(|d| format!(" · 截止 {d}"))
+                            .unwrap_or_default(),
+                        if progress.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {progress}")
+                        }
+                    );
+                    (plan.id.clone(), plan.name.clone(), meta)
+                })
+                .collect()
+        });
+        rows.sort_by(|a, b| a.1.cmp(&b.1));
+        rows
+    });
+    view! {
+        <h1>"任务"</h1>
+        <Show when=move || work.plans.with(Vec::is_empty)>
+            <div class="notice">"还没有任务。可从下方模板新建。"</div>
+        </Show>
+        <ul class="rows" data-testid="plan-list">
+            <For each=move || rows.get() key=|row| row.clone() let:row>
+                <li>
+                    <a class="row-link" href=Route::Plan(row.0.clone()).href() data-testid="plan-row">
+                        <span class="row-title">{row.1.clone()}</span>
+                        <span class="row-meta">{row.2.clone()}</span>
+                    </a>
+                </li>
+            </For>
+        </ul>
+        <h2>"从模板新建"</h2>
+        {match templates {
+            Err(message) => view! { <div class="alert alert-error">{message}</div> }.into_any(),
+            Ok(templates) => {
+                view! {
+                    <div class="cards">
+                        {templates
+                            .into_iter()
+                            .map(|template| {
+                                let targets = template
+                                    .targets
+                                    .iter()
+                                    .map(|t| format!("{}{}家", t.label(), t.count))
+                                    .collect::<Vec<_>>()
+                                    .join("、");
+                                let name = template.name.clone();
+                                let note = template.note.clone();
+                                let create = move |_| {
+                                    let plan = template.instantiate(browser::new_id(), browser::now());
+                                    let id = work.plans.add(plan);
+                                    browser::go_to(&Route::Plan(id));
+                                };
+                                view! {
+                                    <div class="card template">
+                                        <span class="card-title">{name}</span>
+                                        <span>{targets}</span>
+                                        <span class="muted">{note}</span>
+                                        <button class="primary" data-testid="create-from-template" on:click=create>
+                                            "从模板新建"
+                                        </button>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,120 @@
+// Random sampling work end to end on a tablet: a plan from the 2022 template, a 诊所 offering
+// 医疗美容 and a 中心血站 inspected with the checklists that fit them, answers kept across a
+// reload, and completion refused or confirmed as the rules say.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+
+const TABLET = { width: 768, height: 1024 };
+
+async function addInspector(page, server, name, number) {
+  await open(page, server, 'inspectors');
+  await page.getByTestId('add-inspector').click();
+  await page.getByTestId('inspector-name').fill(name);
+  await page.getByTestId('certificate-number').fill(number);
+  await settled(page);
+}
+
+/** Two officers, one institution, the 2022 plan of `templateIndex`, and an inspection started. */
+async function startInspection(page, server, institution, templateIndex) {
+  await addInspector(page, server, '张三', '渝卫执001');
+  await addInspector(page, server, '李四', '渝卫执002');
+  await open(page, server, 'institutions');
+  await addInstitution(page, institution);
+  for (const service of institution.services ?? []) await page.getByTestId(`service-${service}`).check();
+  await settled(page);
+  await open(page, server, 'plans');
+  await page.getByTestId('create-from-template').nth(templateIndex).click();
+  await page.getByTestId('add-to-plan').first().click();
+  await page.getByTestId('start-inspection').click();
+  await page.getByTestId('inspection-date').waitFor();
+}
+
+const verdictOf = (page, id) => page.getByTestId(`point-${id}`).getAttribute('data-verdict');
+const pick = (page, id, verdict) => page.getByTestId(`point-${id}`).getByRole('radio', { name: verdict, exact: true }).click();
+
+describe('inspections', () => {
+  let server;
+  before(async () => (server = await serveDist(releaseBuild().dist)));
+  after(async () => server.dispose());
+
+  test('a 诊所 with 医疗美容: fill, reload, every answer kept, completion rules, plan progress', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await startInspection(page, server, { name: '新华医疗美容诊所', code: '91350100M000100Y43', kind: 'clinic', services: ['medical_cosmetology'] }, 0);
+        // The checklist fits: 附表1 with the cosmetology points flagged 重点, no blood-use area.
+        await page.getByRole('heading', { name: /附表1/ }).waitFor();
+        assert.equal(await page.getByTestId('area-M6').count(), 0, 'no 临床用血 without the service');
+        const cosmetology = page.locator('[data-testid^="point-M4.3."]');
+        assert.ok((await cosmetology.count()) > 0);
+        assert.match(await cosmetology.first().innerText(), /重点/);
+
+        // One officer only: completion is refused.
+        await page.getByTestId('add-assignment').selectOption({ label: '张三（渝卫执001）' });
+        await page.getByTestId('complete-inspection').click();
+        assert.match(await page.getByTestId('completion-refused').innerText(), /不得少于2人/);
+        await page.getByTestId('add-assignment').selectOption({ label: '李四（渝卫执002）' });
+        await page.getByTestId('recorder').selectOption({ label: '张三' });
+
+        await pick(page, 'M1.1.1', '符合');
+        await pick(page, 'M1.1.2', '不符合');
+        await page.getByTestId('point-M1.1.2').locator('.chip').first().click();
+        const phrase = await page.getByTestId('point-M1.1.2').getByTestId('description').inputValue();
+        assert.ok(phrase.length > 0, 'a 规范用语 fills the description');
+        await page.getByTestId('point-M1.1.2').getByTestId('description').fill(phrase + '，已当场责令改正');
+        await pick(page, 'M4.3.1', '合理缺项');
+        await page.getByTestId('point-M4.3.1').getByRole('button', { name: '未开展该项业务' }).click();
+        await page.getByTestId('point-M1.1.1').getByRole('button', { name: '添加备注' }).click();
+        await page.getByTestId('point-M1.1.1').getByTestId('note').fill('许可证有效期至2025年');
+        const counts = await page.getByTestId('area-M1').getByTestId('section-counts').innerText();
+        assert.match(counts, /^2\/\d+ 已查，1 不符合$/);
+        await settled(page);
+
+        await page.reload();
+        await settled(page);
+        assert.equal(await verdictOf(page, 'M1.1.1'), 'compliant');
+        assert.equal(await verdictOf(page, 'M1.1.2'), 'non_compliant');
+        assert.equal(await verdictOf(page, 'M4.3.1'), 'not_applicable');
+        assert.equal(await verdictOf(page, 'M1.1.3'), 'unchecked');
+        assert.equal(await page.getByTestId('point-M1.1.2').getByTestId('description').inputValue(), phrase + '，已当场责令改正');
+        assert.equal(await page.getByTestId('point-M4.3.1').getByTestId('reason').inputValue(), '未开展该项业务');
+        assert.equal(await page.getByTestId('point-M1.1.1').getByTestId('note').inputValue(), '许可证有效期至2025年');
+        assert.match(await page.getByTestId('point-M1.1.2').innerText(), /最后修改：.* · 张三/);
+        // 合理缺项 is left out of the counts and denominators.
+        const cosmeticArea = await page.getByTestId('area-M4').getByTestId('section-counts').innerText();
+        assert.match(cosmeticArea, /^0\/\d+ 已查，1 合理缺项$/);
+
+        // Unchecked points are listed and must be confirmed.
+        await page.getByTestId('complete-inspection').click();
+        assert.match(await page.getByTestId('confirm-unchecked').innerText(), /还有 \d+ 项未检查/);
+        await page.getByTestId('confirm-complete').click();
+        await page.getByTestId('inspection-status').filter({ hasText: '已完成' }).waitFor();
+        await settled(page);
+        await page.reload();
+        await settled(page);
+        assert.match(await page.getByTestId('inspection-status').innerText(), /已完成/);
+
+        await page.getByRole('link', { name: /任务：/ }).click();
+        assert.match(await page.getByTestId('plan-progress').innerText(), /诊所\s*1\/3/);
+        await open(page, server, 'inspections');
+        assert.match(await page.getByTestId('inspection-row').first().innerText(), /新华医疗美容诊所[\s\S]*已完成/);
+      },
+      TABLET,
+    ));
+
+  test('a 中心血站 gets the 附表2 checklist only', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await startInspection(page, server, { name: '区中心血站', code: '12100000400000645J', kind: 'central_blood_station' }, 1);
+        await page.getByRole('heading', { name: /附表2/ }).waitFor();
+        const areas = await page.locator('[data-testid^="area-"] .section-title').allInnerTexts();
+        assert.deepEqual(areas, ['资质管理', '血源管理', '血液检测', '包装储存运输', '其它']);
+        assert.equal(await page.locator('[data-testid^="point-M"]').count(), 0);
+        await pick(page, 'B2.1.1', '符合');
+        await settled(page);
+      },
+      TABLET,
+    ));
+});
