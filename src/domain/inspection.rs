@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+mod status;
+
+pub use status::{InspectionStatus, StatusChange, StatusEvent, StatusProblem};
+
 use super::catalog::Checklist;
 use super::inspector::AssignmentRole;
 use super::labelled::{labelled_enum, Labelled};
@@ -82,7 +86,9 @@ pub struct Inspection {
     pub inspectors: Vec<Assignment>,
     /// Answers by check point id; a point with no entry is 未检查.
     pub answers: BTreeMap<String, Answer>,
-    pub completed_at: Option<DateTime<Utc>>,
+    pub status: InspectionStatus,
+    /// Every change of status, oldest first.
+    pub history: Vec<StatusEvent>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -140,18 +146,10 @@ impl Inspection {
             place: institution.address.trim().to_string(),
             inspectors: Vec::new(),
             answers: BTreeMap::new(),
-            completed_at: None,
+            status: InspectionStatus::Draft,
+            history: Vec::new(),
             created_at: now,
             updated_at: now,
-        }
-    }
-
-    /// 未开始 / 检查中 / 已完成, as lists show it.
-    pub fn status_label(&self) -> &'static str {
-        if self.completed_at.is_some() {
-            "已完成"
-        } else {
-            "检查中"
         }
     }
 

@@ -2,7 +2,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use jiandu::domain::catalog::Catalog;
-use jiandu::domain::inspection::{Answer, Assignment, CompletionProblem, Inspection, Verdict};
+use jiandu::domain::inspection::{
+    Answer, Assignment, CompletionProblem, Inspection, InspectionStatus, StatusChange,
+    StatusProblem, Verdict,
+};
 use jiandu::domain::inspector::AssignmentRole;
 use jiandu::domain::institution::{InstitutionType, Service};
 
@@ -49,7 +52,8 @@ fn inspection() -> Inspection {
             },
         ],
         answers: Default::default(),
-        completed_at: None,
+        status: InspectionStatus::Draft,
+        history: Vec::new(),
         created_at: at(6),
         updated_at: at(6),
     }
@@ -154,4 +158,86 @@ fn applicability_follows_type_and_services() {
     );
     assert!(ids(InstitutionType::NonMedical, &[]).is_empty());
     assert!(catalog.point("M1.1.3").unwrap().is_focus());
+}
+
+#[test]
+fn status_moves_draft_completed_reviewed_and_reopening_is_recorded() {
+    let catalog = catalog();
+    let checklist = catalog
+        .checklist_for(InstitutionType::Clinic, &BTreeSet::new())
+        .unwrap();
+    let mut record = inspection();
+    assert!(record.is_editable());
+    assert_eq!(
+        record.review(at(7), "a"),
+        Err(StatusProblem::WrongStatus(InspectionStatus::Draft))
+    );
+
+    record.inspectors.truncate(1);
+    assert!(matches!(
+        record.complete(&checklist, at(7), None),
+        Err(StatusProblem::Incomplete(_))
+    ));
+    assert_eq!(record.status, InspectionStatus::Draft);
+    record.inspectors.push(Assignment {
+        inspector_id: "b".into(),
+        role: AssignmentRole::Member,
+    });
+
+    record
+        .complete(&checklist, at(7), Some("b".into()))
+        .unwrap();
+    assert_eq!(record.status, InspectionStatus::Completed);
+    assert_eq!(record.completed_at(), Some(at(7)));
+    assert!(
+        record.is_editable(),
+        "a completed inspection's answers can still change"
+    );
+
+    // Only the group leader reviews.
+    assert_eq!(record.review(at(8), "b"), Err(StatusProblem::NotLeader));
+    record.review(at(8), "a").unwrap();
+    assert_eq!(record.status, InspectionStatus::Reviewed);
+    assert!(!record.is_editable());
+
+    record.reopen(at(9), Some("b".into())).unwrap();
+    assert_eq!(record.status, InspectionStatus::Draft);
+    assert_eq!(record.completed_at(), None);
+    let changes: Vec<(StatusChange, Option<&str>)> = record
+        .history
+        .iter()
+        .map(|e| (e.change, e.by.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (StatusChange::Completed, Some("b")),
+            (StatusChange::Reviewed, Some("a")),
+            (StatusChange::Reopened, Some("b"))
+        ]
+    );
+    assert_eq!(
+        record.reopen(at(9), None),
+        Err(StatusProblem::WrongStatus(InspectionStatus::Draft))
+    );
+}
+
+#[test]
+fn answering_records_when_and_by_whom() {
+    let mut record = inspection();
+    record.answer("M1.1.1", at(10), Some("a".into()), |a| {
+        a.verdict = Verdict::NonCompliant
+    });
+    record.answer("M1.1.1", at(11), Some("b".into()), |a| {
+        a.description = "未悬挂许可证".into()
+    });
+    let answer = &record.answers["M1.1.1"];
+    assert_eq!(
+        (answer.verdict, answer.description.as_str()),
+        (Verdict::NonCompliant, "未悬挂许可证")
+    );
+    assert_eq!(
+        (answer.updated_at, answer.updated_by.as_deref()),
+        (at(11), Some("b"))
+    );
 }

@@ -95,6 +95,21 @@ describe('inspections', () => {
         await settled(page);
         assert.match(await page.getByTestId('inspection-status').innerText(), /已完成/);
 
+        // The group leader (张三, the first officer added) reviews it; a reviewed inspection is
+        // read-only until reopened, and every change of status is recorded.
+        await page.getByTestId('review-inspection').click();
+        await page.getByTestId('inspection-status').filter({ hasText: '已审核' }).waitFor();
+        assert.ok(await page.getByTestId('point-M1.1.3').getByRole('radio', { name: '符合', exact: true }).isDisabled());
+        await page.getByTestId('reopen-inspection').click();
+        await page.getByTestId('inspection-status').filter({ hasText: '草稿' }).waitFor();
+        assert.ok(await page.getByTestId('point-M1.1.3').getByRole('radio', { name: '符合', exact: true }).isEnabled());
+        const history = await page.getByTestId('status-history').innerText();
+        assert.match(history, /完成检查 · 张三[\s\S]*审核通过 · 张三[\s\S]*重新打开 · 张三/);
+        await page.getByTestId('complete-inspection').click();
+        await page.getByTestId('confirm-complete').click();
+        await page.getByTestId('inspection-status').filter({ hasText: '已完成' }).waitFor();
+        await settled(page);
+
         await page.getByRole('link', { name: /任务：/ }).click();
         assert.match(await page.getByTestId('plan-progress').innerText(), /诊所\s*1\/3/);
         await open(page, server, 'inspections');

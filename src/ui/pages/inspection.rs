@@ -5,9 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::domain::catalog::{edition_2022, Checklist};
-use crate::domain::inspection::CompletionProblem;
 use crate::domain::labelled::Labelled;
 use crate::route::Route;
 use crate::state::roster::use_roster;
@@ -15,6 +13,7 @@ use crate::state::work::use_work;
 use crate::storage::preferences;
 use crate::ui::components::checklist_section::ChecklistSection;
 use crate::ui::components::field::TextField;
+use crate::ui::components::inspection_status::InspectionStatusPanel;
 use crate::ui::components::inspector_assignments::InspectorAssignments;
 use crate::ui::components::record_page::RecordPage;
 
@@ -37,14 +36,6 @@ pub fn InspectionPage(
     }
 }
 
-/// What the completion panel shows.
-#[derive(Clone, PartialEq)]
-enum Completion {
-    Idle,
-    Refused(Vec<String>),
-    ConfirmUnchecked(Vec<String>),
-}
-
 #[component]
 fn InspectionForm(id: String) -> impl IntoView {
     let roster = use_roster();
@@ -64,7 +55,7 @@ fn InspectionForm(id: String) -> impl IntoView {
         (edition == edition_2022().edition).then_some(())?;
         edition_2022().checklist_for(i.kind?, &i.services)
     });
-    let checklist = StoredValue::new(checklist);
+    let checklist = StoredValue::new_local(checklist);
     let recorder = RwSignal::new(preferences::recorder());
     let recorder_signal = Signal::derive(move || {
         let assigned = inspection.with(|i| {
@@ -79,44 +70,7 @@ fn InspectionForm(id: String) -> impl IntoView {
     let edit = move |f: Box<dyn FnOnce(&mut crate::domain::inspection::Inspection)>| {
         work.inspections.edit(&inspection_id.get_value(), f)
     };
-    let completion = RwSignal::new(Completion::Idle);
-    let complete_now = move || {
-        work.inspections
-            .edit_durably(&inspection_id.get_value(), |i| {
-                i.completed_at = Some(browser::now())
-            });
-        completion.set(Completion::Idle);
-    };
-    let try_complete = move |_| {
-        let Some(record) = inspection.get_untracked() else {
-            return;
-        };
-        let outcome = checklist.with_value(|c| {
-            c.as_ref().map(|c| {
-                let problems = record.completion_problems(c);
-                if !problems.is_empty() {
-                    Completion::Refused(problems.iter().map(CompletionProblem::message).collect())
-                } else {
-                    let unchecked: Vec<String> = record
-                        .unchecked(c)
-                        .into_iter()
-                        .filter_map(|id| c.points().find(|p| p.id == id))
-                        .map(|p| format!("{} {}", p.id, p.text))
-                        .collect();
-                    if unchecked.is_empty() {
-                        Completion::Idle
-                    } else {
-                        Completion::ConfirmUnchecked(unchecked)
-                    }
-                }
-            })
-        });
-        match outcome {
-            Some(Completion::Idle) => complete_now(),
-            Some(other) => completion.set(other),
-            None => {}
-        }
-    };
+    let editable = move || inspection.with(|i| i.as_ref().is_some_and(|i| i.is_editable()));
 
     let header = move || {
         let name = institution()
@@ -147,35 +101,6 @@ fn InspectionForm(id: String) -> impl IntoView {
 
     view! {
         {header}
-        <p class="status-line" data-testid="inspection-status">
-            {move || inspection.with(|i| i.as_ref().map(|i| match i.completed_at {
-                Some(at) => format!("已完成（{}）。完成后仍可修改答案，修改会记录时间和记录人。", browser::local_time(at)),
-                None => "检查中".to_string(),
-            }))}
-        </p>
-        <form class="form" on:submit=|ev| ev.prevent_default()>
-            <div class="field">
-                <label for="field-inspection-date">"检查日期" <span class="required">"*"</span></label>
-                <input
-                    id="field-inspection-date"
-                    type="date"
-                    data-testid="inspection-date"
-                    prop:value=move || inspection.with(|i| i.as_ref().and_then(|i| i.date).map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
-                        edit(Box::new(move |i| i.date = date));
-                    }
-                />
-                <p class="field-message"></p>
-            </div>
-            <TextField
-                label="检查地点"
-                name="inspection-place"
-                value=Signal::derive(move || inspection.with(|i| i.as_ref().map(|i| i.place.clone()).unwrap_or_default()))
-                on_input=Callback::new(move |value: String| edit(Box::new(move |i| i.place = value)))
-            />
-        </form>
-        <InspectorAssignments inspection_id=id.clone() />
         <div class="field recorder">
             <label for="field-recorder">"记录人（本机使用者）"</label>
             <select
@@ -206,6 +131,30 @@ fn InspectionForm(id: String) -> impl IntoView {
                 }}
             </select>
         </div>
+        <fieldset class="plain" prop:disabled=move || !editable()>
+        <form class="form" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="field-inspection-date">"检查日期" <span class="required">"*"</span></label>
+                <input
+                    id="field-inspection-date"
+                    type="date"
+                    data-testid="inspection-date"
+                    prop:value=move || inspection.with(|i| i.as_ref().and_then(|i| i.date).map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        edit(Box::new(move |i| i.date = date));
+                    }
+                />
+                <p class="field-message"></p>
+            </div>
+            <TextField
+                label="检查地点"
+                name="inspection-place"
+                value=Signal::derive(move || inspection.with(|i| i.as_ref().map(|i| i.place.clone()).unwrap_or_default()))
+                on_input=Callback::new(move |value: String| edit(Box::new(move |i| i.place = value)))
+            />
+        </form>
+        <InspectorAssignments inspection_id=id.clone() />
         {checklist.with_value(|c| match c {
             None => view! {
                 <div class="notice" data-testid="no-checklist">
@@ -226,29 +175,7 @@ fn InspectionForm(id: String) -> impl IntoView {
                     .into_any()
             }
         })}
-        <div class="completion">
-            {move || match completion.get() {
-                Completion::Idle => ().into_any(),
-                Completion::Refused(problems) => view! {
-                    <div class="alert alert-error" role="alert" data-testid="completion-refused">
-                        <p><strong>"不能完成检查："</strong></p>
-                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                    .into_any(),
-                Completion::ConfirmUnchecked(points) => view! {
-                    <div class="confirm" role="alertdialog" data-testid="confirm-unchecked">
-                        <p>{format!("还有 {} 项未检查：", points.len())}</p>
-                        <ul class="unchecked">{points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        <button class="primary" data-testid="confirm-complete" on:click=move |_| complete_now()>"仍然完成"</button>
-                        <button on:click=move |_| completion.set(Completion::Idle)>"返回继续检查"</button>
-                    </div>
-                }
-                    .into_any(),
-            }}
-            <Show when=move || inspection.with(|i| i.as_ref().is_some_and(|i| i.completed_at.is_none()))>
-                <button class="primary" data-testid="complete-inspection" on:click=try_complete>"完成检查"</button>
-            </Show>
-        </div>
+        </fieldset>
+        <InspectionStatusPanel inspection_id=id.clone() checklist=checklist recorder=recorder_signal />
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::catalog::edition_2022;
+use crate::domain::labelled::Labelled;
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -40,7 +41,7 @@ pub fn InspectionsPage() -> impl IntoView {
                     (
                         inspection.id.clone(),
                         name,
-                        format!("{date} · {plan} · {} · {counts}", inspection.status_label()),
+                        format!("{date} · {plan} · {} · {counts}", inspection.status.label()),
                         date,
                     )
                 })

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::inspection::Inspection;
+use crate::domain::inspection::{Inspection, InspectionStatus};
 use crate::domain::institution::validate;
 use crate::domain::labelled::Labelled;
 use crate::domain::roster::{search, InstitutionQuery};
@@ -57,7 +57,7 @@ fn PlanForm(id: String) -> impl IntoView {
     let progress = Memo::new(move |_| {
         let completed: BTreeSet<String> = work.inspections.with(|all| {
             all.iter()
-                .filter(|i| i.plan_id == plan_id.get_value() && i.completed_at.is_some())
+                .filter(|i| i.plan_id == plan_id.get_value() && i.status != InspectionStatus::Draft)
                 .map(|i| i.institution_id.clone())
                 .collect()
         });
@@ -194,14 +194,14 @@ fn PlanForm(id: String) -> impl IntoView {
             <p class="muted">"还没有检查对象，请从下方监督对象名录中加入。"</p>
         </Show>
         <ul class="rows" data-testid="plan-institutions">
-            <For each=move || chosen.get() key=|row| (row.0.clone(), row.1.clone(), row.3.as_ref().map(|i| (i.id.clone(), i.completed_at))) let:row>
+            <For each=move || chosen.get() key=|row| (row.0.clone(), row.1.clone(), row.3.as_ref().map(|i| (i.id.clone(), i.status))) let:row>
                 {
                     let (institution_id, name, kind, inspection) = row;
                     let action = match inspection {
                         Some(inspection) => {
-                            let label = if inspection.completed_at.is_some() { "查看检查" } else { "继续检查" };
+                            let label = if inspection.status == InspectionStatus::Draft { "继续检查" } else { "查看检查" };
                             view! {
-                                <span class="badge">{inspection.status_label()}</span>
+                                <span class="badge">{inspection.status.label()}</span>
                                 <a class="button" href=Route::Inspection(inspection.id.clone()).href()>{label}</a>
                             }
                                 .into_any()

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::domain::inspection::InspectionStatus;
 use crate::domain::labelled::Labelled;
 use crate::domain::plan::templates_2022;
 use crate::route::Route;
@@ -20,7 +21,7 @@ pub fn PlansPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let completed: BTreeSet<String> = work.inspections.with(|all| {
             all.iter()
-                .filter(|i| i.completed_at.is_some())
+                .filter(|i| i.status != InspectionStatus::Draft)
                 .map(|i| i.institution_id.clone())
                 .collect()
         });

@@ -1,0 +1,147 @@
+//! An inspection's life: 草稿 → 已完成 → 已审核 (the group leader reviews it). A reviewed
+//! inspection is changed only by reopening it, and every change of status is recorded.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{CompletionProblem, Inspection};
+use crate::domain::catalog::Checklist;
+use crate::domain::inspector::AssignmentRole;
+use crate::domain::labelled::{labelled_enum, Labelled};
+
+labelled_enum! {
+    /// Where an inspection stands.
+    InspectionStatus {
+        Draft = "draft" => "草稿",
+        Completed = "completed" => "已完成",
+        Reviewed = "reviewed" => "已审核",
+    }
+}
+
+labelled_enum! {
+    /// A recorded change of status.
+    StatusChange {
+        Completed = "completed" => "完成检查",
+        Reviewed = "reviewed" => "审核通过",
+        Reopened = "reopened" => "重新打开",
+    }
+}
+
+/// One line of an inspection's status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub change: StatusChange,
+    pub at: DateTime<Utc>,
+    /// The inspector who did it, if the device's 记录人 was chosen.
+    pub by: Option<String>,
+}
+
+/// Why a status change is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusProblem {
+    /// Completion rules not met.
+    Incomplete(Vec<CompletionProblem>),
+    /// Only a completed inspection can be reviewed, only a draft completed.
+    WrongStatus(InspectionStatus),
+    /// Review is the group leader's (组长) and the 记录人 is not the leader.
+    NotLeader,
+}
+
+impl StatusProblem {
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            Self::Incomplete(problems) => problems.iter().map(CompletionProblem::message).collect(),
+            Self::WrongStatus(status) => {
+                vec![format!("当前状态为“{}”，不能进行此操作", status.label())]
+            }
+            Self::NotLeader => vec!["审核须由本次检查的组长进行：请将记录人选为组长".to_string()],
+        }
+    }
+}
+
+impl Inspection {
+    /// Whether answers and details may be changed (not while 已审核).
+    pub fn is_editable(&self) -> bool {
+        self.status != InspectionStatus::Reviewed
+    }
+
+    /// When it was last completed, if it is not a draft.
+    pub fn completed_at(&self) -> Option<DateTime<Utc>> {
+        if self.status == InspectionStatus::Draft {
+            return None;
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|e| e.change == StatusChange::Completed)
+            .map(|e| e.at)
+    }
+
+    /// 草稿 → 已完成, if the completion rules hold (unchecked points are the caller's to confirm).
+    pub fn complete(
+        &mut self,
+        checklist: &Checklist<'_>,
+        now: DateTime<Utc>,
+        by: Option<String>,
+    ) -> Result<(), StatusProblem> {
+        if self.status != InspectionStatus::Draft {
+            return Err(StatusProblem::WrongStatus(self.status));
+        }
+        let problems = self.completion_problems(checklist);
+        if !problems.is_empty() {
+            return Err(StatusProblem::Incomplete(problems));
+        }
+        self.change_status(
+            InspectionStatus::Completed,
+            StatusChange::Completed,
+            now,
+            by,
+        );
+        Ok(())
+    }
+
+    /// 已完成 → 已审核, by the inspection's 组长 only.
+    pub fn review(&mut self, now: DateTime<Utc>, by: &str) -> Result<(), StatusProblem> {
+        if self.status != InspectionStatus::Completed {
+            return Err(StatusProblem::WrongStatus(self.status));
+        }
+        let is_leader = self
+            .inspectors
+            .iter()
+            .any(|a| a.inspector_id == by && a.role == AssignmentRole::Leader);
+        if !is_leader {
+            return Err(StatusProblem::NotLeader);
+        }
+        self.change_status(
+            InspectionStatus::Reviewed,
+            StatusChange::Reviewed,
+            now,
+            Some(by.to_string()),
+        );
+        Ok(())
+    }
+
+    /// 已完成 or 已审核 → 草稿, recorded, so the inspection can be changed again.
+    pub fn reopen(&mut self, now: DateTime<Utc>, by: Option<String>) -> Result<(), StatusProblem> {
+        if self.status == InspectionStatus::Draft {
+            return Err(StatusProblem::WrongStatus(self.status));
+        }
+        self.change_status(InspectionStatus::Draft, StatusChange::Reopened, now, by);
+        Ok(())
+    }
+
+    fn change_status(
+        &mut self,
+        status: InspectionStatus,
+        change: StatusChange,
+        now: DateTime<Utc>,
+        by: Option<String>,
+    ) {
+        self.status = status;
+        self.history.push(StatusEvent {
+            change,
+            at: now,
+            by,
+        });
+    }
+}
