@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod credit_code;
+pub mod handling;
 pub mod inspection;
 pub mod inspector;
 pub mod institution;

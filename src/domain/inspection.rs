@@ -11,6 +11,7 @@ mod status;
 pub use status::{InspectionStatus, StatusChange, StatusEvent, StatusProblem};
 
 use super::catalog::Checklist;
+use super::handling::Handling;
 use super::inspector::AssignmentRole;
 use super::labelled::{labelled_enum, Labelled};
 
@@ -47,6 +48,9 @@ pub struct Answer {
     pub not_applicable_reason: String,
     /// Free note on any answer.
     pub note: String,
+    /// What is done about a 不符合 (several measures may apply).
+    #[serde(default)]
+    pub handling: Vec<Handling>,
     pub updated_at: DateTime<Utc>,
     /// The inspector who last changed it, if known.
     pub updated_by: Option<String>,
@@ -60,6 +64,7 @@ impl Answer {
             description: String::new(),
             not_applicable_reason: String::new(),
             note: String::new(),
+            handling: Vec::new(),
             updated_at: now,
             updated_by: None,
         }
@@ -113,6 +118,8 @@ pub enum CompletionProblem {
     MissingDescription(String),
     /// Refused: a 合理缺项 without a reason.
     MissingReason(String),
+    /// Refused: a measure on a 不符合 lacks its detail (deadline, case number, amount, …).
+    IncompleteHandling(String, &'static str),
 }
 
 impl CompletionProblem {
@@ -124,6 +131,7 @@ impl CompletionProblem {
             Self::NoDate => "请填写检查日期".to_string(),
             Self::MissingDescription(id) => format!("{id}：不符合项须填写问题描述"),
             Self::MissingReason(id) => format!("{id}：合理缺项须填写原因"),
+            Self::IncompleteHandling(id, problem) => format!("{id}：{problem}"),
         }
     }
 }
@@ -225,6 +233,14 @@ impl Inspection {
                     problems.push(CompletionProblem::MissingReason(point.id.clone()))
                 }
                 _ => {}
+            }
+            if answer.verdict == Verdict::NonCompliant {
+                for problem in answer.handling.iter().filter_map(Handling::problem) {
+                    problems.push(CompletionProblem::IncompleteHandling(
+                        point.id.clone(),
+                        problem,
+                    ));
+                }
             }
         }
         problems

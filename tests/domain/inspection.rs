@@ -28,6 +28,7 @@ fn answer(verdict: Verdict, description: &str, reason: &str) -> Answer {
         description: description.into(),
         not_applicable_reason: reason.into(),
         note: String::new(),
+        handling: Vec::new(),
         updated_at: at(6),
         updated_by: None,
     }
@@ -239,5 +240,28 @@ fn answering_records_when_and_by_whom() {
     assert_eq!(
         (answer.updated_at, answer.updated_by.as_deref()),
         (at(11), Some("b"))
+    );
+}
+
+#[test]
+fn a_measure_without_its_detail_refuses_completion() {
+    use jiandu::domain::handling::Handling;
+    let catalog = catalog();
+    let checklist = catalog
+        .checklist_for(InstitutionType::Clinic, &BTreeSet::new())
+        .unwrap();
+    let mut record = inspection();
+    let mut finding = answer(Verdict::NonCompliant, "未悬挂许可证", "");
+    finding.handling = vec![
+        Handling::OrderCorrection { deadline: None },
+        Handling::Fine { amount_yuan: 5000 },
+    ];
+    record.answers.insert("M1.1.2".into(), finding);
+    assert_eq!(
+        record.completion_problems(&checklist),
+        vec![CompletionProblem::IncompleteHandling(
+            "M1.1.2".into(),
+            "责令改正须填写改正期限"
+        )]
     );
 }

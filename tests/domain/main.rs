@@ -2,6 +2,7 @@
 
 mod catalog;
 mod credit_code;
+mod handling;
 mod inspection;
 mod inspector;
 mod institution;

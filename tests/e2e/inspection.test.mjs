@@ -63,6 +63,17 @@ describe('inspections', () => {
         const phrase = await page.getByTestId('point-M1.1.2').getByTestId('description').inputValue();
         assert.ok(phrase.length > 0, 'a 规范用语 fills the description');
         await page.getByTestId('point-M1.1.2').getByTestId('description').fill(phrase + '，已当场责令改正');
+        // Handling: several measures on one finding; typing keeps focus; whole 元 only.
+        const finding = page.getByTestId('point-M1.1.2');
+        await finding.getByTestId('add-order_correction').click();
+        await finding.getByTestId('handling-deadline').fill('2022-11-30');
+        await finding.getByTestId('add-case_filed').click();
+        await finding.getByTestId('handling-case').click();
+        await page.keyboard.type('渝卫医罚〔2022〕12号', { delay: 20 });
+        await finding.getByTestId('add-fine').click();
+        await finding.getByTestId('handling-amount').fill('5000.5');
+        assert.match(await finding.getByTestId('handling').innerText(), /金额须为整数元/);
+        await finding.getByTestId('handling-amount').fill('20,000');
         await pick(page, 'M4.3.1', '合理缺项');
         await page.getByTestId('point-M4.3.1').getByRole('button', { name: '未开展该项业务' }).click();
         await page.getByTestId('point-M1.1.1').getByRole('button', { name: '添加备注' }).click();
@@ -81,6 +92,14 @@ describe('inspections', () => {
         assert.equal(await page.getByTestId('point-M4.3.1').getByTestId('reason').inputValue(), '未开展该项业务');
         assert.equal(await page.getByTestId('point-M1.1.1').getByTestId('note').inputValue(), '许可证有效期至2025年');
         assert.match(await page.getByTestId('point-M1.1.2').innerText(), /最后修改：.* · 张三/);
+        const kept = page.getByTestId('point-M1.1.2');
+        assert.equal(await kept.getByTestId('handling-deadline').inputValue(), '2022-11-30');
+        assert.equal(await kept.getByTestId('handling-case').inputValue(), '渝卫医罚〔2022〕12号');
+        assert.equal(await kept.getByTestId('handling-amount').inputValue(), '20000');
+        assert.deepEqual(
+          await kept.locator('.measure-label').allInnerTexts(),
+          ['责令改正', '立案', '罚没款'],
+        );
         // 合理缺项 is left out of the counts and denominators.
         const cosmeticArea = await page.getByTestId('area-M4').getByTestId('section-counts').innerText();
         assert.match(cosmeticArea, /^0\/\d+ 已查，1 合理缺项$/);

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::handling_editor::HandlingEditor;
 use crate::browser;
 use crate::domain::catalog::CheckPoint;
 use crate::domain::inspection::{Answer, Verdict, NOT_APPLICABLE_REASONS};
@@ -114,6 +115,7 @@ pub fn AnswerPicker(
                     <Show when=move || description.with(|d| d.trim().is_empty())>
                         <p class="field-message"><span class="error">"不符合项须填写问题描述（可点上方规范用语后修改）"</span></p>
                     </Show>
+                    <HandlingEditor point=point inspection_id=inspection_id.get_value() recorder=recorder />
                 </div>
             </Show>
             <Show when=move || verdict() == Verdict::NotApplicable>
