@@ -4,11 +4,13 @@
 
 pub mod catalog;
 pub mod credit_code;
+pub mod export;
 pub mod handling;
 pub mod inspection;
 pub mod inspector;
 pub mod institution;
 pub mod labelled;
 pub mod plan;
+pub mod plan_result;
 pub mod roster;
 pub mod validation;

@@ -7,6 +7,7 @@ mod inspection;
 mod inspector;
 mod institution;
 mod plan;
+mod plan_result;
 mod roster;
 mod route;
 mod tidy;

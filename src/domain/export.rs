@@ -1,0 +1,5 @@
+//! Export building: the bytes of downloadable files (CSV, XLSX) made from a computed table.
+//! Pure: no browser; the shell only hands the bytes to a download.
+
+pub mod csv;
+pub mod xlsx;
