@@ -116,3 +116,30 @@ pub fn today() -> chrono::NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// Hands `bytes` to the browser as a downloaded file named `file_name`. The data never leaves
+/// the device: it goes from memory to a blob: URL to the downloads folder.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |e: JsValue| format!("下载失败：{e:?}");
+    let window = web_sys::window().ok_or("下载失败：没有窗口")?;
+    let document = window.document().ok_or("下载失败：没有文档")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke later: the download reads the blob after this handler returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
+}

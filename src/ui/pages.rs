@@ -9,8 +9,8 @@ pub mod inspectors;
 pub mod institution;
 pub mod institutions;
 pub mod plan;
-pub mod planned;
 pub mod plans;
+pub mod summary;
 
 use leptos::prelude::*;
 
@@ -24,13 +24,7 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
         Route::Inspections => inspections::InspectionsPage().into_any(),
         Route::Inspection(id) => view! { <inspection::InspectionPage id=id /> }.into_any(),
-        Route::Summary => view! {
-            <planned::PlannedPage
-                title="汇总"
-                what="由检查记录计算附表3《医疗卫生“回头看”检查情况汇总表》等官方汇总表，并下载 XLSX、CSV。"
-            />
-        }
-        .into_any(),
+        Route::Summary => summary::SummaryPage().into_any(),
         Route::Institutions => institutions::InstitutionsPage().into_any(),
         Route::Institution(id) => view! { <institution::InstitutionPage id=id /> }.into_any(),
         Route::Inspectors => inspectors::InspectorsPage().into_any(),

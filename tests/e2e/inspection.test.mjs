@@ -2,6 +2,10 @@
 // 医疗美容 and a 中心血站 inspected with the checklists that fit them, answers kept across a
 // reload, and completion refused or confirmed as the rules say.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
@@ -133,6 +137,27 @@ describe('inspections', () => {
         assert.match(await page.getByTestId('plan-progress').innerText(), /诊所\s*1\/3/);
         await open(page, server, 'inspections');
         assert.match(await page.getByTestId('inspection-row').first().innerText(), /新华医疗美容诊所[\s\S]*已完成/);
+
+        // 汇总: the plan's result table, on screen and in the downloaded files.
+        await open(page, server, 'summary');
+        const clinicRow = page.getByTestId('result-table').locator('tbody tr', { hasText: '诊所' });
+        assert.deepEqual(
+          (await clinicRow.locator('th, td').allInnerTexts()).map((t) => t.trim()),
+          ['诊所', '3', '1', '1', '1', '0', '0', '0', '0', '0', '1', '2'],
+        );
+        const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
+        assert.equal(xlsxDownload.suggestedFilename(), '2022年医疗机构国家随机监督抽查结果汇总表.xlsx');
+        const xlsxPath = await xlsxDownload.path();
+        const reader = join(dirname(fileURLToPath(import.meta.url)), 'read_xlsx.py');
+        const cells = JSON.parse(execFileSync('python3', [reader, xlsxPath], { encoding: 'utf8' }));
+        assert.equal(cells.A1, '2022年医疗机构国家随机监督抽查结果汇总表');
+        assert.equal(cells.L2, '罚没款金额（万元）');
+        assert.deepEqual([cells.A6, cells.B6, cells.C6, cells.D6, cells.E6, cells.K6, cells.L6], ['诊所', 3, 1, 1, 1, 1, 2]);
+        assert.deepEqual([cells.A7, cells.B7, cells.C7], ['合计', 10, 1]);
+        const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+        const csvText = readFileSync(await csvDownload.path(), 'utf8');
+        assert.ok(csvText.startsWith('\ufeff机构类别,'), 'UTF-8 with BOM');
+        assert.match(csvText, /\r\n诊所,3,1,1,1,0,0,0,0,0,1,2\r\n/);
       },
       TABLET,
     ));

@@ -103,7 +103,7 @@ describe('pages (release build)', () => {
           await open(page, server, 'institutions');
           await page.getByTestId('add-institution').click();
           await page.getByTestId('name').waitFor();
-          for (const route of ['', 'institutions', 'inspectors', 'data', 'plans']) {
+          for (const route of ['', 'institutions', 'inspectors', 'data', 'plans', 'inspections', 'summary']) {
             await open(page, server, route);
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
             assert.ok(overflow <= 0, `page ${route || 'home'} scrolls sideways by ${overflow}px at ${width}px`);

@@ -25,6 +25,6 @@ pub fn HomePage() -> impl IntoView {
                 <span>"人"</span>
             </a>
         </div>
-        <p class="muted">"任务、检查和汇总功能尚在建设中，相应页面会明确标注。"</p>
+        <p class="muted">"“回头看”（附表3）和驻点监督尚在建设中，相应页面会明确标注。"</p>
     }
 }
