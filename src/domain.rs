@@ -13,4 +13,5 @@ pub mod labelled;
 pub mod plan;
 pub mod plan_result;
 pub mod roster;
+pub mod sample;
 pub mod validation;

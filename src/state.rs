@@ -4,5 +4,6 @@
 pub mod autosave;
 pub mod record_list;
 pub mod roster;
+pub mod sample;
 pub mod storage_status;
 pub mod work;

@@ -151,6 +151,15 @@ impl Autosave {
         self.flush_with(Durability::Strict);
     }
 
+    /// Queues a batch (an import, the sample) and writes it, with everything pending, in one
+    /// strict transaction: all or nothing.
+    pub fn queue_batch_durable(&self, writes: Vec<Write>) {
+        for write in writes {
+            self.enqueue(write);
+        }
+        self.flush_with(Durability::Strict);
+    }
+
     /// Writes everything pending in one relaxed transaction, now.
     pub fn flush(&self) {
         self.flush_with(Durability::Relaxed);

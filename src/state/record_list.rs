@@ -111,6 +111,31 @@ impl<R: Listed> RecordList<R> {
         changed
     }
 
+    /// Adds many records in memory and returns their writes, for one batch transaction.
+    pub fn extend(&self, records: Vec<R>) -> Result<Vec<Write>, crate::storage::StorageError> {
+        let writes = records
+            .iter()
+            .map(Write::put)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.items.update(|l| l.extend(records));
+        Ok(writes)
+    }
+
+    /// Removes the records whose id matches in memory and returns their deletes, for one batch.
+    pub fn remove_where(&self, matches: impl Fn(&str) -> bool) -> Vec<Write> {
+        let mut removed = Vec::new();
+        self.items.update(|l| {
+            l.retain(|r| {
+                let gone = matches(r.id());
+                if gone {
+                    removed.push(Write::delete::<R>(r.id()));
+                }
+                !gone
+            })
+        });
+        removed
+    }
+
     /// Deletes one record, at once.
     pub fn delete(&self, id: &str) {
         self.items.update(|l| l.retain(|r| r.id() != id));

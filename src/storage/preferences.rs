@@ -5,6 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 const ROSTER_TYPE_FILTER: &str = "jiandu.pref.roster_type_filter";
 const RECORDER: &str = "jiandu.pref.recorder";
+const WELCOME_DISMISSED: &str = "jiandu.pref.welcome_dismissed";
 
 /// The institution type last picked in the roster filter (a storage code), if any.
 pub fn roster_type_filter() -> Option<String> {
@@ -34,4 +35,14 @@ pub fn set_recorder(inspector_id: Option<&str>) {
         }
         None => LocalStorage::delete(RECORDER),
     }
+}
+
+/// Whether the first-open offer (载入示例数据 / 从空白开始) was answered.
+pub fn welcome_dismissed() -> bool {
+    LocalStorage::get::<bool>(WELCOME_DISMISSED).unwrap_or(false)
+}
+
+/// Records that the first-open offer was answered.
+pub fn dismiss_welcome() {
+    let _ = LocalStorage::set(WELCOME_DISMISSED, true);
 }

@@ -10,6 +10,7 @@ mod plan;
 mod plan_result;
 mod roster;
 mod route;
+mod sample;
 mod tidy;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -2,13 +2,22 @@
 
 use leptos::prelude::*;
 
+use crate::state::autosave::use_autosave;
+use crate::state::roster::use_roster;
+use crate::state::sample::{load_sample, remove_sample, sample_count};
 use crate::state::storage_status::{use_storage_status, DatabaseState};
+use crate::state::work::use_work;
 use crate::storage::schema;
+use crate::ui::components::confirm_button::ConfirmButton;
 
 /// The data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let storage = use_storage_status();
+    let (roster, work, autosave) = (use_roster(), use_work(), use_autosave());
+    let samples = Memo::new(move |_| sample_count(roster, work));
+    let has_samples = move || samples.get() > 0;
+    let error = RwSignal::new(None::<String>);
     let database = move || match storage.database.get() {
         DatabaseState::Opening => "正在打开…".to_string(),
         DatabaseState::Blocked => "被其他标签页阻止".to_string(),
@@ -51,6 +60,22 @@ pub fn DataPage() -> impl IntoView {
             <dd data-testid="usage">{usage}</dd>
         </dl>
         <p>"所有数据只保存在本设备的浏览器中，不会上传到任何服务器；只有您主动导出时才会离开本设备。"</p>
+        <h2>"示例数据"</h2>
+        <Show
+            when=has_samples
+            fallback=move || view! {
+                <p>"示例数据为虚构的机构、人员、任务和检查记录，便于熟悉各项功能。"</p>
+                <button data-testid="load-sample" on:click=move |_| error.set(load_sample(roster, work, autosave).err())>"载入示例数据"</button>
+            }
+        >
+            <p data-testid="sample-count">{move || format!("本机有示例数据 {} 条。删除示例数据不会影响您自己录入的记录。", samples.get())}</p>
+            <ConfirmButton
+                label="删除示例数据"
+                question=Signal::derive(|| "确定删除全部示例数据？".to_string())
+                on_confirm=Callback::new(move |_| remove_sample(roster, work, autosave))
+            />
+        </Show>
+        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
         <div class="notice" data-testid="not-built">
             <p><strong>"导出、导入与备份功能尚未开放。"</strong></p>
         </div>
