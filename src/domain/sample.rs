@@ -186,7 +186,6 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
         ]
     };
     let day = |back: u64| today.checked_sub_days(Days::new(back)).unwrap_or(today);
-    // (plan, institution, status, days ago, team, findings as (every nth point, handling))
     let plan_of = |k: &str| {
         if k == "blood" {
             plans[1].clone()
@@ -194,15 +193,16 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
             plans[0].clone()
         }
     };
-    let specs: [(&str, InspectionStatus, u64, (usize, usize), usize); 5] = [
-        ("hospital", InspectionStatus::Reviewed, 20, (0, 1), 17),
-        ("cosmetic", InspectionStatus::Completed, 12, (1, 2), 9),
-        ("village-1", InspectionStatus::Completed, 9, (0, 2), 0),
-        ("dental", InspectionStatus::Draft, 2, (2, 0), 0),
-        ("blood", InspectionStatus::Completed, 5, (0, 1), 11),
-    ];
     let mut inspections = Vec::new();
-    for (key, status, back, (leader, member), every) in specs {
+    for &SampleInspection {
+        key,
+        status,
+        back,
+        leader,
+        member,
+        every,
+    } in &SAMPLE_INSPECTIONS
+    {
         let institution = institutions
             .iter()
             .find(|i| i.id.ends_with(key))
@@ -263,6 +263,61 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
         inspections,
     })
 }
+
+/// One sample inspection: of which institution, in what status, how many days ago, by which
+/// officers (indexes into the sample's inspectors), and every how many points a finding.
+struct SampleInspection {
+    key: &'static str,
+    status: InspectionStatus,
+    back: u64,
+    leader: usize,
+    member: usize,
+    /// 0 for no findings.
+    every: usize,
+}
+
+const SAMPLE_INSPECTIONS: [SampleInspection; 5] = [
+    SampleInspection {
+        key: "hospital",
+        status: InspectionStatus::Reviewed,
+        back: 20,
+        leader: 0,
+        member: 1,
+        every: 17,
+    },
+    SampleInspection {
+        key: "cosmetic",
+        status: InspectionStatus::Completed,
+        back: 12,
+        leader: 1,
+        member: 2,
+        every: 9,
+    },
+    SampleInspection {
+        key: "village-1",
+        status: InspectionStatus::Completed,
+        back: 9,
+        leader: 0,
+        member: 2,
+        every: 0,
+    },
+    SampleInspection {
+        key: "dental",
+        status: InspectionStatus::Draft,
+        back: 2,
+        leader: 2,
+        member: 0,
+        every: 0,
+    },
+    SampleInspection {
+        key: "blood",
+        status: InspectionStatus::Completed,
+        back: 5,
+        leader: 0,
+        member: 1,
+        every: 11,
+    },
+];
 
 /// Measures for the n-th finding: a correction order always; a case and a fine now and then.
 fn sample_handling(n: usize, date: NaiveDate) -> Vec<Handling> {
