@@ -80,7 +80,7 @@ pub struct Plan {
 }
 
 /// How far one target is: e.g. 村卫生室 3/5.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TargetProgress {
     pub label: String,
     pub done: u32,
@@ -90,6 +90,42 @@ pub struct TargetProgress {
 }
 
 impl Plan {
+    /// A blank plan of a kind for a year ("新建任务"), using the current checklist edition.
+    pub fn new(
+        id: String,
+        kind: PlanKind,
+        year: i32,
+        catalog_edition: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            kind,
+            year,
+            name: format!("{year}年{}", kind.label()),
+            deadline: None,
+            targets: Vec::new(),
+            catalog_edition: catalog_edition.to_string(),
+            institution_ids: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// Adds a target for one type, unless a target already covers it; returns whether it did.
+    pub fn add_target(&mut self, kind: InstitutionType, count: u32) -> bool {
+        if !self.kind.institution_types().contains(&kind)
+            || self.targets.iter().any(|t| t.types.contains(&kind))
+        {
+            return false;
+        }
+        self.targets.push(Target {
+            types: BTreeSet::from([kind]),
+            count,
+        });
+        true
+    }
+
     /// Progress per target: `done` counts the plan's institutions of the target's types whose
     /// inspection is completed (`completed` holds their ids).
     pub fn progress(

@@ -8,6 +8,7 @@ pub mod handling_editor;
 pub mod inspection_status;
 pub mod inspector_assignments;
 pub mod nav;
+pub mod plan_targets;
 pub mod record_page;
 pub mod save_indicator;
 pub mod storage_alert;

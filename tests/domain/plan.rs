@@ -86,3 +86,30 @@ fn progress_counts_completed_inspections_per_target() {
         ]
     );
 }
+
+#[test]
+fn a_blank_plan_takes_targets_only_for_its_types_once_each() {
+    use jiandu::domain::plan::Plan;
+    let mut plan = Plan::new("p".into(), PlanKind::BloodSampling, 2023, "2022", at(6));
+    assert_eq!(plan.name, "2023年采供血机构随机抽查");
+    assert!(plan.targets.is_empty());
+    assert!(
+        !plan.add_target(InstitutionType::Clinic, 3),
+        "a clinic is not a blood plan's object"
+    );
+    assert!(plan.add_target(InstitutionType::CentralBloodStation, 1));
+    assert!(
+        !plan.add_target(InstitutionType::CentralBloodStation, 2),
+        "already targeted"
+    );
+    let mut medical = templates_2022().unwrap()[0].instantiate("m".into(), at(6));
+    assert!(
+        !medical.add_target(InstitutionType::VillageClinic, 1),
+        "the template already targets it"
+    );
+    assert!(medical.add_target(InstitutionType::CommunityHealthService, 2));
+    assert_eq!(
+        medical.targets.last().map(|t| (t.label(), t.count)),
+        Some(("社区卫生服务机构".to_string(), 2))
+    );
+}

@@ -1,7 +1,5 @@
-//! One plan: its name and deadline, progress per target, the institutions chosen for it with
+//! One plan: its name and deadline, its targets with progress, the institutions chosen for it with
 //! their inspection status, and the roster to add more from.
-
-use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -16,6 +14,7 @@ use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::ui::components::confirm_button::ConfirmButton;
 use crate::ui::components::field::TextField;
+use crate::ui::components::plan_targets::PlanTargets;
 use crate::ui::components::record_page::RecordPage;
 
 /// Candidates shown at once when adding institutions.
@@ -54,19 +53,6 @@ fn PlanForm(id: String) -> impl IntoView {
                 .cloned()
         })
     };
-    let progress = Memo::new(move |_| {
-        let completed: BTreeSet<String> = work.inspections.with(|all| {
-            all.iter()
-                .filter(|i| i.plan_id == plan_id.get_value() && i.status != InspectionStatus::Draft)
-                .map(|i| i.institution_id.clone())
-                .collect()
-        });
-        plan.with(|p| {
-            p.as_ref()
-                .map(|p| roster.institutions.with(|all| p.progress(all, &completed)))
-                .unwrap_or_default()
-        })
-    });
     let chosen = Memo::new(move |_| {
         let ids = plan.with(|p| {
             p.as_ref()
@@ -167,28 +153,7 @@ fn PlanForm(id: String) -> impl IntoView {
                 <p class="field-message"></p>
             </div>
         </form>
-        <h2>"进度"</h2>
-        <Show when=move || progress.with(Vec::is_empty)>
-            <p class="muted">"此任务没有按机构类别设定目标数。"</p>
-        </Show>
-        <ul class="progress" data-testid="plan-progress">
-            {move || {
-                progress
-                    .get()
-                    .into_iter()
-                    .map(|p| {
-                        let done = p.done >= p.target;
-                        view! {
-                            <li class:done=done>
-                                <span>{p.label.clone()}</span>
-                                <strong>{format!("{}/{}", p.done, p.target)}</strong>
-                                <span class="muted">{format!("已列入 {} 家", p.listed)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ul>
+        <PlanTargets plan_id=id.clone() />
         <h2>"检查对象"</h2>
         <Show when=move || chosen.with(Vec::is_empty)>
             <p class="muted">"还没有检查对象，请从下方监督对象名录中加入。"</p>

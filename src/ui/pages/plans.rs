@@ -2,12 +2,14 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::domain::catalog::edition_2022;
 use crate::domain::inspection::InspectionStatus;
 use crate::domain::labelled::Labelled;
-use crate::domain::plan::templates_2022;
+use crate::domain::plan::{templates_2022, Plan, PlanKind};
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -56,6 +58,22 @@ pub fn PlansPage() -> impl IntoView {
         rows.sort_by(|a, b| a.1.cmp(&b.1));
         rows
     });
+    let new_kind = RwSignal::new(None::<PlanKind>);
+    let create_blank = move |_| {
+        let Some(kind) = new_kind.get_untracked() else {
+            return;
+        };
+        let year = browser::today().year();
+        let plan = Plan::new(
+            browser::new_id(),
+            kind,
+            year,
+            &edition_2022().edition,
+            browser::now(),
+        );
+        let id = work.plans.add(plan);
+        browser::go_to(&Route::Plan(id));
+    };
     view! {
         <h1>"任务"</h1>
         <Show when=move || work.plans.with(Vec::is_empty)>
@@ -71,6 +89,14 @@ pub fn PlansPage() -> impl IntoView {
                 </li>
             </For>
         </ul>
+        <h2>"新建任务"</h2>
+        <div class="actions">
+            <select data-testid="new-plan-kind" aria-label="任务类型" on:change=move |ev| new_kind.set(PlanKind::from_code(&event_target_value(&ev)))>
+                <option value="" selected=true>"选择任务类型…"</option>
+                {PlanKind::ALL.iter().map(|&k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
+            </select>
+            <button data-testid="create-plan" disabled=move || new_kind.get().is_none() on:click=create_blank>"新建空白任务"</button>
+        </div>
         <h2>"从模板新建"</h2>
         {match templates {
             Err(message) => view! { <div class="alert alert-error">{message}</div> }.into_any(),
