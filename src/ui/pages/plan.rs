@@ -73,6 +73,15 @@ fn PlanForm(id: String) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let query = RwSignal::new(String::new());
+    let year_error = RwSignal::new(false);
+    let set_year = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<i32>()
+    {
+        Ok(year) if (2000..=2100).contains(&year) => {
+            year_error.set(false);
+            edit(Box::new(move |p| p.year = year));
+        }
+        _ => year_error.set(true),
+    };
     let candidates = Memo::new(move |_| {
         let Some(plan) = plan.get() else {
             return Vec::new();
@@ -138,6 +147,22 @@ fn PlanForm(id: String) -> impl IntoView {
                 value=Signal::derive(move || plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()))
                 on_input=Callback::new(move |value: String| edit(Box::new(move |p| p.name = value)))
             />
+            <div class="field">
+                <label for="field-plan-year">"年度"</label>
+                <input
+                    id="field-plan-year"
+                    type="number"
+                    inputmode="numeric"
+                    min="2000"
+                    max="2100"
+                    data-testid="plan-year"
+                    prop:value=move || plan.with(|p| p.as_ref().map(|p| p.year.to_string()).unwrap_or_default())
+                    on:change=set_year
+                />
+                <p class="field-message">
+                    {move || year_error.get().then(|| view! { <span class="error">"年度应为2000至2100之间的四位数"</span> })}
+                </p>
+            </div>
             <div class="field">
                 <label for="field-plan-deadline">"截止日期"</label>
                 <input
