@@ -7,6 +7,7 @@ pub mod field;
 pub mod handling_editor;
 pub mod inspection_status;
 pub mod inspector_assignments;
+pub mod link_rows;
 pub mod nav;
 pub mod plan_targets;
 pub mod record_page;

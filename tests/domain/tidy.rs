@@ -37,14 +37,19 @@ fn the_domain_names_no_browser_or_ui_crate_nor_the_clock() {
     }
 }
 
-#[test]
-fn every_module_opens_with_a_doc_comment() {
+/// Every Rust file under src/.
+fn src_files() -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     rust_files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
-    for file in files {
+    files
+}
+
+#[test]
+fn every_module_opens_with_a_doc_comment() {
+    for file in src_files() {
         let text = fs::read_to_string(&file).expect("readable file");
         assert!(
             text.starts_with("//!"),
@@ -56,12 +61,7 @@ fn every_module_opens_with_a_doc_comment() {
 
 #[test]
 fn user_text_is_never_rendered_as_html() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    for file in files {
+    for file in src_files() {
         let text = fs::read_to_string(&file).expect("readable file");
         for word in [
             "inner_html",

@@ -89,20 +89,9 @@ pub fn AnswerPicker(
             <Show when=move || verdict() == Verdict::NonCompliant>
                 <div class="answer-detail">
                     <label>"问题描述" <span class="required">"*"</span></label>
-                    <div class="chips">
-                        {point
-                            .phrasings
-                            .iter()
-                            .map(|phrase| {
-                                let phrase: &'static str = phrase.as_str();
-                                view! {
-                                    <button type="button" class="chip" on:click=move |_| change(Box::new(move |a| a.description = phrase.to_string()))>
-                                        {phrase}
-                                    </button>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                    {chips(point.phrasings.iter().map(String::as_str), move |phrase| {
+                        change(Box::new(move |a| a.description = phrase.to_string()))
+                    })}
                     <textarea
                         data-testid="description"
                         aria-label="问题描述"
@@ -121,18 +110,9 @@ pub fn AnswerPicker(
             <Show when=move || verdict() == Verdict::NotApplicable>
                 <div class="answer-detail">
                     <label>"合理缺项原因" <span class="required">"*"</span></label>
-                    <div class="chips">
-                        {NOT_APPLICABLE_REASONS
-                            .iter()
-                            .map(|&r| {
-                                view! {
-                                    <button type="button" class="chip" on:click=move |_| change(Box::new(move |a| a.not_applicable_reason = r.to_string()))>
-                                        {r}
-                                    </button>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                    {chips(NOT_APPLICABLE_REASONS.iter().copied(), move |reason| {
+                        change(Box::new(move |a| a.not_applicable_reason = reason.to_string()))
+                    })}
                     <input
                         type="text"
                         data-testid="reason"
@@ -163,5 +143,19 @@ pub fn AnswerPicker(
             </Show>
             <p class="muted small">{changed}</p>
         </li>
+    }
+}
+
+/// Tappable suggestions (规范用语, reasons): a tap hands the text to `pick`.
+fn chips(
+    texts: impl Iterator<Item = &'static str>,
+    pick: impl Fn(&'static str) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="chips">
+            {texts
+                .map(|text| view! { <button type="button" class="chip" on:click=move |_| pick(text)>{text}</button> })
+                .collect_view()}
+        </div>
     }
 }

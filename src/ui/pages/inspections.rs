@@ -7,6 +7,7 @@ use crate::domain::labelled::Labelled;
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
+use crate::ui::components::link_rows::{LinkRow, LinkRows};
 
 /// The inspections page.
 #[component]
@@ -57,15 +58,15 @@ pub fn InspectionsPage() -> impl IntoView {
                 "还没有检查记录。在" <a href=Route::Plans.href()>"任务"</a> "中选择检查对象后点“开始检查”。"
             </div>
         </Show>
-        <ul class="rows" data-testid="inspection-list">
-            <For each=move || rows.get() key=|row| row.clone() let:row>
-                <li>
-                    <a class="row-link" href=Route::Inspection(row.0.clone()).href() data-testid="inspection-row">
-                        <span class="row-title">{row.1.clone()}</span>
-                        <span class="row-meta">{row.2.clone()}</span>
-                    </a>
-                </li>
-            </For>
-        </ul>
+        <LinkRows
+            rows=Signal::derive(move || {
+                rows.get()
+                    .into_iter()
+                    .map(|(id, title, meta, ..)| LinkRow { href: Route::Inspection(id).href(), title, meta })
+                    .collect::<Vec<_>>()
+            })
+            list_testid="inspection-list"
+            row_testid="inspection-row"
+        />
     }
 }

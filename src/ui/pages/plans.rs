@@ -13,6 +13,7 @@ use crate::domain::plan::{templates_2022, Plan, PlanKind};
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
+use crate::ui::components::link_rows::{LinkRow, LinkRows};
 
 /// The plans page.
 #[component]
@@ -79,16 +80,16 @@ pub fn PlansPage() -> impl IntoView {
         <Show when=move || work.plans.with(Vec::is_empty)>
             <div class="notice">"还没有任务。可从下方模板新建。"</div>
         </Show>
-        <ul class="rows" data-testid="plan-list">
-            <For each=move || rows.get() key=|row| row.clone() let:row>
-                <li>
-                    <a class="row-link" href=Route::Plan(row.0.clone()).href() data-testid="plan-row">
-                        <span class="row-title">{row.1.clone()}</span>
-                        <span class="row-meta">{row.2.clone()}</span>
-                    </a>
-                </li>
-            </For>
-        </ul>
+        <LinkRows
+            rows=Signal::derive(move || {
+                rows.get()
+                    .into_iter()
+                    .map(|(id, title, meta, ..)| LinkRow { href: Route::Plan(id).href(), title, meta })
+                    .collect::<Vec<_>>()
+            })
+            list_testid="plan-list"
+            row_testid="plan-row"
+        />
         <h2>"新建任务"</h2>
         <div class="actions">
             <select data-testid="new-plan-kind" aria-label="任务类型" on:change=move |ev| new_kind.set(PlanKind::from_code(&event_target_value(&ev)))>
