@@ -71,14 +71,28 @@ pub struct CheckPoint {
     pub text: String,
     /// 法律法规名称及条款, e.g. 《医疗机构管理条例》第二十三条.
     pub basis: String,
-    /// The types it applies to; `None` for every type of its table.
+    /// The types it applies to; `None` (written `null`) for every type of its table.
+    #[serde(deserialize_with = "stated")]
     pub institution_types: Option<Vec<InstitutionType>>,
     /// Applies only to institutions offering at least one of these; `None` for all.
+    #[serde(deserialize_with = "stated")]
     pub services: Option<Vec<Service>>,
     /// The 附表3 column a non-compliance counts under (medical institutions only).
+    #[serde(deserialize_with = "stated")]
     pub summary_column: Option<SummaryColumn>,
     /// 规范用语: standard problem descriptions the inspector taps, then edits.
     pub phrasings: Vec<String>,
+}
+
+/// An optional field that must still be written out (`null` or a value): serde would take a
+/// missing `Option` as `None`, and an applicability rule left out by mistake must not silently
+/// mean "applies to all".
+fn stated<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer)
 }
 
 impl CheckPoint {
