@@ -5,7 +5,9 @@
 pub mod catalog;
 pub mod credit_code;
 pub mod export;
+pub mod fubiao3;
 pub mod handling;
+pub mod huitoukan;
 pub mod inspection;
 pub mod inspector;
 pub mod institution;

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::credit_code;
+use super::huitoukan::Penalty;
 use super::labelled::{labelled_enum, Labelled};
 use super::validation::{FieldError, MAX_TEXT_CHARS};
 
@@ -111,6 +112,9 @@ pub struct Institution {
     pub contact_person: String,
     pub contact_phone: String,
     pub services: BTreeSet<Service>,
+    /// Penalties from earlier campaigns (the 回头看 population).
+    #[serde(default)]
+    pub penalties: Vec<Penalty>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -131,6 +135,7 @@ impl Institution {
             contact_person: String::new(),
             contact_phone: String::new(),
             services: BTreeSet::new(),
+            penalties: Vec::new(),
             created_at: now,
             updated_at: now,
         }

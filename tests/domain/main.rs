@@ -2,6 +2,7 @@
 
 mod catalog;
 mod credit_code;
+mod fubiao3;
 mod handling;
 mod inspection;
 mod inspector;
