@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::catalog::{Catalog, SummaryColumn};
-use super::handling::Handling;
+use super::handling::{cases_and_fines, yuan_as_wan_4, Handling};
 use super::huitoukan::SummaryRow;
 use super::inspection::{Inspection, InspectionStatus, Verdict};
 use super::institution::Institution;
@@ -127,7 +127,8 @@ pub fn fubiao3(
                         .len() as u32
                 })
                 .collect();
-            let measures = || findings().flat_map(|(_, _, a)| a.handling.iter());
+            let (cases, fines_yuan) =
+                cases_and_fines(findings().flat_map(|(_, _, a)| a.handling.iter()));
             Fubiao3Row {
                 row,
                 penalised: units.len() as u32,
@@ -137,18 +138,8 @@ pub fn fubiao3(
                     .collect::<BTreeSet<_>>()
                     .len() as u32,
                 non_compliant,
-                cases: measures()
-                    .filter(|h| matches!(h, Handling::CaseFiled { .. }))
-                    .count() as u32,
-                fines_yuan: measures()
-                    .map(|h| {
-                        if let Handling::Fine { amount_yuan } = h {
-                            *amount_yuan
-                        } else {
-                            0
-                        }
-                    })
-                    .sum(),
+                cases,
+                fines_yuan,
                 revoked_licence: distinct(&|h| matches!(h, Handling::RevokeLicense)),
                 revoked_subject: distinct(&|h| matches!(h, Handling::RevokeSubject { .. })),
             }
@@ -163,7 +154,7 @@ impl Fubiao3Row {
         let mut cells = vec![self.penalised.to_string(), self.inspected.to_string()];
         cells.extend(self.non_compliant.iter().map(u32::to_string));
         cells.push(self.cases.to_string());
-        cells.push(wan_4(self.fines_yuan));
+        cells.push(yuan_as_wan_4(self.fines_yuan));
         cells.push(self.revoked_licence.to_string());
         cells.push(self.revoked_subject.to_string());
         cells
@@ -173,9 +164,4 @@ impl Fubiao3Row {
     pub fn label(&self) -> &'static str {
         self.row.label()
     }
-}
-
-/// 元 in 万元 with exactly four decimals, as 附表3 shows money: 3000 → "0.3000".
-pub fn wan_4(yuan: u64) -> String {
-    format!("{}.{:04}", yuan / 10_000, yuan % 10_000)
 }

@@ -126,3 +126,18 @@ pub fn yuan_as_wan(yuan: u64) -> String {
     let digits = format!("{fraction:04}");
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
+
+/// 元 in 万元 with exactly four decimals, as 附表3 shows money: 3000 → "0.3000".
+pub fn yuan_as_wan_4(yuan: u64) -> String {
+    format!("{}.{:04}", yuan / 10_000, yuan % 10_000)
+}
+
+/// The cases filed (立案) and the fines in 元 (罚没款) among some measures, as the summary
+/// tables count them.
+pub fn cases_and_fines<'a>(measures: impl Iterator<Item = &'a Handling>) -> (u32, u64) {
+    measures.fold((0, 0), |(cases, fines), measure| match measure {
+        Handling::CaseFiled { .. } => (cases + 1, fines),
+        Handling::Fine { amount_yuan } => (cases, fines + amount_yuan),
+        _ => (cases, fines),
+    })
+}

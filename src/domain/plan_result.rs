@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::catalog::Catalog;
-use super::handling::{yuan_as_wan, Handling};
+use super::handling::{cases_and_fines, yuan_as_wan};
 use super::inspection::{Inspection, InspectionStatus, Verdict};
 use super::institution::{Institution, InstitutionType};
 use super::labelled::Labelled;
@@ -194,6 +194,7 @@ fn row(
             .filter(|a| a.verdict == Verdict::NonCompliant)
             .flat_map(|a| a.handling.iter())
     };
+    let (cases, fines_yuan) = cases_and_fines(measures());
     ResultRow {
         label,
         target,
@@ -207,17 +208,7 @@ fn row(
                 .values()
                 .any(|a| a.verdict == Verdict::NonCompliant)
         }),
-        cases: measures()
-            .filter(|h| matches!(h, Handling::CaseFiled { .. }))
-            .count() as u32,
-        fines_yuan: measures()
-            .map(|h| {
-                if let Handling::Fine { amount_yuan } = h {
-                    *amount_yuan
-                } else {
-                    0
-                }
-            })
-            .sum(),
+        cases,
+        fines_yuan,
     }
 }

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use jiandu::domain::catalog::{edition_2022, SummaryColumn};
-use jiandu::domain::fubiao3::{fubiao3, wan_4, Fubiao3};
-use jiandu::domain::handling::Handling;
+use jiandu::domain::fubiao3::{fubiao3, Fubiao3};
+use jiandu::domain::handling::{yuan_as_wan_4 as wan_4, Handling};
 use jiandu::domain::huitoukan::{Campaign, Penalty, SummaryRow};
 use jiandu::domain::inspection::{Answer, Inspection, InspectionStatus, Verdict};
 use jiandu::domain::institution::{Institution, InstitutionType};
