@@ -2,4 +2,5 @@
 //! Pure: no browser; the shell only hands the bytes to a download.
 
 pub mod csv;
+pub mod fubiao3;
 pub mod xlsx;

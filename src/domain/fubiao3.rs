@@ -3,6 +3,8 @@
 //! counts once under 处方管理); 罚没款 sums exact integer 元 shown in 万元; revocations count
 //! distinct units. Pure.
 
+pub mod layout;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;

@@ -1,0 +1,1 @@
+//! The official layout of 附表3 (being written).
