@@ -12,7 +12,9 @@ pub use status::{InspectionStatus, StatusChange, StatusEvent, StatusProblem};
 
 use super::catalog::Checklist;
 use super::handling::Handling;
+use super::huitoukan::{follow_up_problems, RectificationCheck};
 use super::inspector::AssignmentRole;
+use super::institution::Institution;
 use super::labelled::{labelled_enum, Labelled};
 
 labelled_enum! {
@@ -91,6 +93,9 @@ pub struct Inspection {
     pub inspectors: Vec<Assignment>,
     /// Answers by check point id; a point with no entry is 未检查.
     pub answers: BTreeMap<String, Answer>,
+    /// 回头看 only: what was found about each original violation, by violation id.
+    #[serde(default)]
+    pub rectifications: BTreeMap<String, RectificationCheck>,
     pub status: InspectionStatus,
     /// Every change of status, oldest first.
     pub history: Vec<StatusEvent>,
@@ -120,6 +125,8 @@ pub enum CompletionProblem {
     MissingReason(String),
     /// Refused: a measure on a 不符合 lacks its detail (deadline, case number, amount, …).
     IncompleteHandling(String, &'static str),
+    /// Refused (回头看): an original violation's rectification is not recorded fully.
+    FollowUp(String),
 }
 
 impl CompletionProblem {
@@ -132,6 +139,7 @@ impl CompletionProblem {
             Self::MissingDescription(id) => format!("{id}：不符合项须填写问题描述"),
             Self::MissingReason(id) => format!("{id}：合理缺项须填写原因"),
             Self::IncompleteHandling(id, problem) => format!("{id}：{problem}"),
+            Self::FollowUp(problem) => problem.clone(),
         }
     }
 }
@@ -154,6 +162,7 @@ impl Inspection {
             place: institution.address.trim().to_string(),
             inspectors: Vec::new(),
             answers: BTreeMap::new(),
+            rectifications: BTreeMap::new(),
             status: InspectionStatus::Draft,
             history: Vec::new(),
             created_at: now,
@@ -176,6 +185,23 @@ impl Inspection {
         change(answer);
         answer.updated_at = now;
         answer.updated_by = by;
+    }
+
+    /// Changes what the follow-up found about one original violation (回头看).
+    pub fn rectify(
+        &mut self,
+        violation_id: &str,
+        now: DateTime<Utc>,
+        by: Option<String>,
+        change: impl FnOnce(&mut RectificationCheck),
+    ) {
+        let check = self
+            .rectifications
+            .entry(violation_id.to_string())
+            .or_insert_with(|| RectificationCheck::blank(now));
+        change(check);
+        check.updated_at = now;
+        check.updated_by = by;
     }
 
     /// The verdict for a point (未检查 when never answered).
@@ -206,8 +232,14 @@ impl Inspection {
     }
 
     /// What refuses completion; empty when it may be completed. Points still 未检查 are not
-    /// refused: see [`Inspection::unchecked`], which the UI asks the user to confirm.
-    pub fn completion_problems(&self, checklist: &Checklist<'_>) -> Vec<CompletionProblem> {
+    /// refused: see [`Inspection::unchecked`], which the UI asks the user to confirm. For a
+    /// 回头看 follow-up, `penalised` is the unit: each original violation needs its
+    /// rectification recorded.
+    pub fn completion_problems(
+        &self,
+        checklist: &Checklist<'_>,
+        penalised: Option<&Institution>,
+    ) -> Vec<CompletionProblem> {
         let mut problems = Vec::new();
         let officers = self
             .inspectors
@@ -242,6 +274,13 @@ impl Inspection {
                     ));
                 }
             }
+        }
+        if let Some(unit) = penalised {
+            problems.extend(
+                follow_up_problems(unit, &self.rectifications)
+                    .into_iter()
+                    .map(CompletionProblem::FollowUp),
+            );
         }
         problems
     }

@@ -1,8 +1,10 @@
 use chrono::NaiveDate;
 use jiandu::domain::catalog::{edition_2022, SummaryColumn};
-use jiandu::domain::fubiao3::{fubiao3, Fubiao3};
+use jiandu::domain::fubiao3::{fubiao3, Fubiao3, Fubiao3Index};
 use jiandu::domain::handling::{yuan_as_wan_4 as wan_4, Handling};
-use jiandu::domain::huitoukan::{Campaign, Penalty, SummaryRow};
+use jiandu::domain::huitoukan::{
+    follow_up_problems, Campaign, OriginalViolation, Penalty, Rectification, SummaryRow,
+};
 use jiandu::domain::inspection::{Answer, Inspection, InspectionStatus, Verdict};
 use jiandu::domain::institution::{Institution, InstitutionType};
 use jiandu::domain::labelled::Labelled;
@@ -22,7 +24,12 @@ fn penalised(id: &str, kind: InstitutionType, campaigns: &[Campaign]) -> Institu
             campaign,
             year: 2021,
             decision_number: "卫医罚〔2021〕1号".into(),
-            violations: Vec::new(),
+            violations: vec![OriginalViolation {
+                id: format!("{id}-{}-v1", campaign.code()),
+                text: "原违法行为".into(),
+                column: None,
+            }],
+            recorded_at: None,
         })
         .collect();
     record
@@ -221,8 +228,12 @@ fn the_table_matches_the_hand_count() {
             (31, "1"),
         ],
     );
-    assert_eq!(table.warnings.len(), 1, "{:?}", table.warnings);
-    assert!(table.warnings[0].contains("没有登记原处罚信息"));
+    assert_eq!(table.warnings.len(), 2, "{:?}", table.warnings);
+    assert!(table.warnings[0].contains("“F”没有登记原处罚信息"));
+    assert!(
+        table.warnings[1].contains("“E”有已完成的回头看检查，但不在本任务的检查对象中"),
+        "E's follow-up is not counted, and the user is told"
+    );
 }
 
 #[test]
@@ -304,8 +315,9 @@ fn build(
         .collect();
     let inspections = answers
         .iter()
-        .filter(|(unit, _)| units[*unit].2)
-        .map(|(unit, list)| {
+        .enumerate()
+        .filter(|(_, (unit, _))| units[*unit].2)
+        .map(|(n, (unit, list))| {
             let list = list
                 .iter()
                 .map(|&(point, verdict, measure)| {
@@ -336,7 +348,8 @@ fn build(
                 InspectionStatus::Completed,
                 list,
             );
-            i.id = format!("i-{unit}-{}", i.answers.len());
+            // Ids are unique, as the app's UUIDs are.
+            i.id = format!("i-{n}");
             i
         })
         .collect();
@@ -367,5 +380,169 @@ proptest! {
             }
         }
         prop_assert_eq!(before, compute(&plan, &institutions, &inspections));
+    }
+}
+
+/// C's original violation, mapped to 病历管理, and what the follow-up found about it.
+fn with_standing_violation(status: Option<Rectification>) -> Fubiao3 {
+    let (plan, mut institutions, mut inspections) = fixture();
+    let c = institutions.iter_mut().find(|i| i.id == "C").unwrap();
+    c.penalties[0].violations[0].column = Some(SummaryColumn::MedicalRecord);
+    let violation = c.penalties[0].violations[0].id.clone();
+    let follow_up = inspections
+        .iter_mut()
+        .find(|i| i.institution_id == "C")
+        .unwrap();
+    follow_up.rectify(&violation, at(3), None, |check| {
+        check.status = status;
+        check.note = "仍未建立病历".into();
+    });
+    compute(&plan, &institutions, &inspections)
+}
+
+#[test]
+fn a_violation_still_standing_counts_under_its_column() {
+    let cell =
+        |table: &Fubiao3| table.rows[2].cells()[column(SummaryColumn::MedicalRecord)].clone();
+    assert_eq!(
+        cell(&with_standing_violation(Some(Rectification::NotRectified))),
+        "1"
+    );
+    assert_eq!(
+        cell(&with_standing_violation(Some(Rectification::Partly))),
+        "1"
+    );
+    assert_eq!(
+        cell(&with_standing_violation(Some(Rectification::Rectified))),
+        "0"
+    );
+    assert_eq!(cell(&with_standing_violation(None)), "0");
+}
+
+#[test]
+fn a_follow_up_is_complete_only_when_every_violation_is_settled() {
+    let (plan, institutions, _) = fixture();
+    let unit = &institutions[0];
+    let mut follow_up = follow_up(&plan, "A", InspectionStatus::Draft, vec![]);
+    let problems = |i: &Inspection| follow_up_problems(unit, &i.rectifications);
+    assert_eq!(
+        problems(&follow_up),
+        vec!["原违法行为1：请选择整改情况".to_string()]
+    );
+    let id = unit.penalties[0].violations[0].id.clone();
+    follow_up.rectify(&id, at(3), None, |c| c.status = Some(Rectification::Partly));
+    assert_eq!(
+        problems(&follow_up),
+        vec!["原违法行为1：部分整改须说明尚未整改的内容".to_string()]
+    );
+    follow_up.rectify(&id, at(3), None, |c| c.note = "处方仍无医师签名".into());
+    assert!(problems(&follow_up).is_empty());
+}
+
+#[test]
+fn each_non_zero_cell_lists_the_units_and_findings_behind_it() {
+    let (plan, institutions, inspections) = fixture();
+    let index = Fubiao3Index::build(edition_2022(), &inspections);
+    let sources = |row, cell| {
+        index.sources(
+            &plan,
+            &institutions,
+            &inspections,
+            edition_2022(),
+            row,
+            cell,
+        )
+    };
+    let prescription = sources(
+        SummaryRow::LawfulPractice,
+        column(SummaryColumn::Prescription),
+    );
+    assert_eq!(prescription.len(), 1);
+    assert_eq!(prescription[0].institution_id, "A");
+    assert_eq!(prescription[0].inspection_ids, vec!["i-A".to_string()]);
+    assert_eq!(
+        prescription[0].details.len(),
+        3,
+        "{:?}",
+        prescription[0].details
+    );
+    let fines = sources(SummaryRow::LawfulPractice, 30);
+    assert_eq!(fines[0].details.len(), 3);
+    assert!(fines[0].details[0].ends_with("罚没款 1000元（0.1万元）"));
+    let penalised: Vec<String> = sources(SummaryRow::LawfulPractice, 0)
+        .into_iter()
+        .map(|s| s.institution_id)
+        .collect();
+    assert_eq!(penalised, ["A", "B"]);
+    assert!(sources(SummaryRow::LawfulPractice, column(SummaryColumn::Nurse)).is_empty());
+    let table = compute(&plan, &institutions, &inspections);
+    for row in &table.rows {
+        for cell in 0..33 {
+            let listed = sources(row.row, cell).len();
+            assert_eq!(
+                listed == 0,
+                row.is_zero(cell),
+                "{} cell {cell}",
+                row.label()
+            );
+        }
+    }
+}
+
+/// An edit to apply: which inspection, and what to do to it.
+#[derive(Debug, Clone)]
+enum Edit {
+    Answer(usize, usize, u8),
+    Status(usize, u8),
+    Remove(usize),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    prop::collection::vec(
+        prop_oneof![
+            (0usize..8, 0usize..40, 0u8..3).prop_map(|(i, p, v)| Edit::Answer(i, p, v)),
+            (0usize..8, 0u8..3).prop_map(|(i, s)| Edit::Status(i, s)),
+            (0usize..8).prop_map(Edit::Remove),
+        ],
+        1..12,
+    )
+}
+
+proptest! {
+    #[test]
+    fn an_index_updated_edit_by_edit_equals_one_built_afresh((units, answers) in random_case(), edits in edits()) {
+        let (plan, institutions, mut inspections) = build(&units, &answers);
+        let points: Vec<String> = edition_2022().table_for(InstitutionType::Clinic).unwrap().points().map(|p| p.id.clone()).take(40).collect();
+        let mut index = Fubiao3Index::build(edition_2022(), &inspections);
+        let today = NaiveDate::from_ymd_opt(2022, 11, 1).unwrap();
+        for edit in edits {
+            if inspections.is_empty() {
+                break;
+            }
+            match edit {
+                Edit::Answer(i, p, v) => {
+                    let i = i % inspections.len();
+                    let verdict = [Verdict::Compliant, Verdict::NonCompliant, Verdict::NotApplicable][v as usize];
+                    inspections[i].answer(&points[p], at(4), None, |a| {
+                        a.verdict = verdict;
+                        a.handling = vec![Handling::Fine { amount_yuan: 500 }];
+                    });
+                    index.upsert(&inspections[i]);
+                }
+                Edit::Status(i, s) => {
+                    let i = i % inspections.len();
+                    inspections[i].status = InspectionStatus::ALL[s as usize];
+                    index.upsert(&inspections[i]);
+                }
+                Edit::Remove(i) => {
+                    let removed = inspections.remove(i % inspections.len());
+                    index.remove(&removed.id);
+                }
+            }
+            prop_assert_eq!(
+                index.table(&plan, &institutions, today),
+                compute(&plan, &institutions, &inspections)
+            );
+        }
     }
 }

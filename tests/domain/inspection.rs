@@ -53,6 +53,7 @@ fn inspection() -> Inspection {
             },
         ],
         answers: Default::default(),
+        rectifications: Default::default(),
         status: InspectionStatus::Draft,
         history: Vec::new(),
         created_at: at(6),
@@ -92,7 +93,7 @@ fn completion_needs_two_officers_a_date_descriptions_and_reasons() {
         .checklist_for(InstitutionType::Clinic, &services)
         .unwrap();
     let mut record = inspection();
-    assert_eq!(record.completion_problems(&checklist), vec![]);
+    assert_eq!(record.completion_problems(&checklist, None), vec![]);
     record.inspectors.truncate(1);
     record.date = None;
     record
@@ -102,7 +103,7 @@ fn completion_needs_two_officers_a_date_descriptions_and_reasons() {
         .answers
         .insert("M1.1.3".into(), answer(Verdict::NotApplicable, "", ""));
     assert_eq!(
-        record.completion_problems(&checklist),
+        record.completion_problems(&checklist, None),
         vec![
             CompletionProblem::TooFewInspectors(1),
             CompletionProblem::NoDate,
@@ -113,7 +114,7 @@ fn completion_needs_two_officers_a_date_descriptions_and_reasons() {
     // The same officer twice is still one officer.
     record.inspectors.push(record.inspectors[0].clone());
     assert!(record
-        .completion_problems(&checklist)
+        .completion_problems(&checklist, None)
         .contains(&CompletionProblem::TooFewInspectors(1)));
     assert!(CompletionProblem::TooFewInspectors(1)
         .message()
@@ -176,7 +177,7 @@ fn status_moves_draft_completed_reviewed_and_reopening_is_recorded() {
 
     record.inspectors.truncate(1);
     assert!(matches!(
-        record.complete(&checklist, at(7), None),
+        record.complete(&checklist, None, at(7), None),
         Err(StatusProblem::Incomplete(_))
     ));
     assert_eq!(record.status, InspectionStatus::Draft);
@@ -186,7 +187,7 @@ fn status_moves_draft_completed_reviewed_and_reopening_is_recorded() {
     });
 
     record
-        .complete(&checklist, at(7), Some("b".into()))
+        .complete(&checklist, None, at(7), Some("b".into()))
         .unwrap();
     assert_eq!(record.status, InspectionStatus::Completed);
     assert_eq!(record.completed_at(), Some(at(7)));
@@ -258,7 +259,7 @@ fn a_measure_without_its_detail_refuses_completion() {
     ];
     record.answers.insert("M1.1.2".into(), finding);
     assert_eq!(
-        record.completion_problems(&checklist),
+        record.completion_problems(&checklist, None),
         vec![CompletionProblem::IncompleteHandling(
             "M1.1.2".into(),
             "责令改正须填写改正期限"

@@ -40,6 +40,7 @@ fn inspection(
         date: None,
         place: String::new(),
         inspectors: Vec::new(),
+        rectifications: Default::default(),
         answers: answers
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))

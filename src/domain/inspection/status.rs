@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{CompletionProblem, Inspection};
 use crate::domain::catalog::Checklist;
 use crate::domain::inspector::AssignmentRole;
+use crate::domain::institution::Institution;
 use crate::domain::labelled::{labelled_enum, Labelled};
 
 labelled_enum! {
@@ -77,17 +78,19 @@ impl Inspection {
             .map(|e| e.at)
     }
 
-    /// 草稿 → 已完成, if the completion rules hold (unchecked points are the caller's to confirm).
+    /// 草稿 → 已完成, if the completion rules hold (unchecked points are the caller's to confirm);
+    /// `penalised` is the unit of a 回头看 follow-up (see [`Inspection::completion_problems`]).
     pub fn complete(
         &mut self,
         checklist: &Checklist<'_>,
+        penalised: Option<&Institution>,
         now: DateTime<Utc>,
         by: Option<String>,
     ) -> Result<(), StatusProblem> {
         if self.status != InspectionStatus::Draft {
             return Err(StatusProblem::WrongStatus(self.status));
         }
-        let problems = self.completion_problems(checklist);
+        let problems = self.completion_problems(checklist, penalised);
         if !problems.is_empty() {
             return Err(StatusProblem::Incomplete(problems));
         }
