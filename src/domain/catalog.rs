@@ -1,7 +1,8 @@
-//! The checklist catalog: versioned data (the "2022版" of 附表1 and 附表2), embedded in the
-//! app as JSON, parsed and checked by [`validate`] (a test fails on any problem), and the rules
-//! that pick the check points applying to one institution. Next year's plan changes the data
-//! file, not this code.
+//! The checklist catalog: versioned data (the "2022版" of 附表1 and 附表2, plus a table for
+//! 非医疗机构 followed up in the 打击非法医疗美容服务专项整治 回头看), embedded in the app as
+//! JSON, parsed and checked by [`validate`] (a test fails on any problem), and the rules that
+//! pick the check points applying to one institution. Next year's plan changes the data file,
+//! not this code.
 
 mod applicability;
 pub mod summary_column;
@@ -31,12 +32,13 @@ pub struct Catalog {
     pub tables: Vec<ChecklistTable>,
 }
 
-/// One annex (附表1, 附表2): the areas checked for the institution types it covers.
+/// One table (附表1, 附表2, or the 非医疗机构 table, which the plan has no annex for): the areas
+/// checked for the institution types it covers.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistTable {
     pub id: String,
-    /// 附表1, 附表2, …
+    /// 附表1, 附表2, …; "回头看" for the 非医疗机构 table. Shown before the title.
     pub annex: String,
     pub title: String,
     pub institution_types: Vec<InstitutionType>,
@@ -77,7 +79,7 @@ pub struct CheckPoint {
     /// Applies only to institutions offering at least one of these; `None` for all.
     #[serde(deserialize_with = "stated")]
     pub services: Option<Vec<Service>>,
-    /// The 附表3 column a non-compliance counts under (medical institutions only).
+    /// The 附表3 column a non-compliance counts under (every table but the blood station's).
     #[serde(deserialize_with = "stated")]
     pub summary_column: Option<SummaryColumn>,
     /// 规范用语: standard problem descriptions the inspector taps, then edits.
@@ -115,7 +117,8 @@ impl Catalog {
         }
     }
 
-    /// The table that covers an institution type, if any (非医疗机构 has none).
+    /// The table that covers an institution type, if any; every type of the 2022 edition has
+    /// one (非医疗机构 too: its table checks for unlicensed practice).
     pub fn table_for(&self, kind: InstitutionType) -> Option<&ChecklistTable> {
         self.tables
             .iter()
@@ -142,7 +145,9 @@ impl ChecklistTable {
             .flat_map(|s| s.points.iter())
     }
 
-    /// Whether non-compliances in this table count in 附表3 (it covers medical institutions).
+    /// Whether non-compliances in this table count in 附表3: every table but the blood
+    /// station's (medical institutions, and 非医疗机构 in the row 打击非法医疗美容服务专项整治回头看
+    /// — 非医疗机构).
     pub fn counts_in_summary(&self) -> bool {
         self.institution_types
             .iter()

@@ -78,7 +78,98 @@ fn the_2022_edition_covers_the_seed() {
             "{kind:?}"
         );
     }
-    assert!(catalog.table_for(InstitutionType::NonMedical).is_none());
+    let non_medical = catalog
+        .table_for(InstitutionType::NonMedical)
+        .expect("non-medical table");
+    assert_eq!(non_medical.id, "non_medical");
+    assert_eq!(non_medical.institution_types, [InstitutionType::NonMedical]);
+    assert!(non_medical.counts_in_summary());
+    assert!(!blood.counts_in_summary());
+    // Every type has exactly one table.
+    for &kind in InstitutionType::ALL {
+        let covering = catalog
+            .tables
+            .iter()
+            .filter(|t| t.institution_types.contains(&kind))
+            .count();
+        assert_eq!(covering, 1, "{kind:?}");
+    }
+}
+
+#[test]
+fn ids_are_unique_across_the_edition() {
+    let catalog = edition_2022();
+    let mut ids: Vec<&str> = Vec::new();
+    for table in &catalog.tables {
+        ids.push(&table.id);
+        for area in &table.areas {
+            ids.push(&area.id);
+            for sub_item in &area.sub_items {
+                ids.push(&sub_item.id);
+                ids.extend(sub_item.points.iter().map(|p| p.id.as_str()));
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let duplicates: Vec<&str> = ids.into_iter().filter(|id| !seen.insert(*id)).collect();
+    assert!(duplicates.is_empty(), "{duplicates:?}");
+}
+
+#[test]
+fn a_non_medical_unit_gets_the_unlicensed_practice_checklist() {
+    let catalog = edition_2022();
+    let table = catalog.table_for(InstitutionType::NonMedical).unwrap();
+    // Whatever services are recorded (a beauty salon usually has none), the whole table applies.
+    for offered in [&[][..], &[Service::MedicalCosmetology][..]] {
+        let checklist = catalog
+            .checklist_for(InstitutionType::NonMedical, &services(offered))
+            .expect("a table covers 非医疗机构");
+        assert_eq!(checklist.table.id, "non_medical");
+        let points: Vec<_> = checklist.points().collect();
+        assert!(!points.is_empty());
+        assert_eq!(points.len(), table.points().count(), "{offered:?}");
+        for point in &points {
+            assert!(point.id.starts_with('N'), "{}", point.id);
+            assert!(
+                point.summary_column.is_some(),
+                "{} has no 附表3 column",
+                point.id
+            );
+            assert!(
+                (2..=4).contains(&point.phrasings.len()),
+                "{}: {} 规范用语",
+                point.id,
+                point.phrasings.len()
+            );
+            assert!(
+                point.basis.contains('第') && point.basis.contains('条'),
+                "{}: basis names no article",
+                point.id
+            );
+        }
+        let columns: BTreeSet<SummaryColumn> =
+            points.iter().filter_map(|p| p.summary_column).collect();
+        for column in [
+            SummaryColumn::License,
+            SummaryColumn::StaffQualification,
+            SummaryColumn::MedicalCosmetology,
+        ] {
+            assert!(columns.contains(&column), "{column:?}");
+        }
+    }
+    assert!(
+        table.points().count() >= 10,
+        "{} points",
+        table.points().count()
+    );
+}
+
+#[test]
+fn medical_institutions_do_not_get_non_medical_points() {
+    for kind in [InstitutionType::Clinic, InstitutionType::Hospital] {
+        let ids = point_ids(kind, &[Service::MedicalCosmetology]);
+        assert!(ids.iter().all(|id| id.starts_with('M')), "{kind:?}");
+    }
 }
 
 #[test]

@@ -47,7 +47,7 @@ impl CheckPoint {
 
 impl Catalog {
     /// The checklist for an institution type and its offered services; `None` when no table
-    /// covers the type (非医疗机构).
+    /// covers the type.
     pub fn checklist_for(
         &self,
         kind: InstitutionType,
