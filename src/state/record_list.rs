@@ -1,6 +1,8 @@
 //! A list of one kind of record, loaded once and kept in memory; every change updates the list
 //! first (so nothing typed is lost) and then goes to the autosave queue.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -43,10 +45,23 @@ enum Save {
     Durable,
 }
 
+/// A change to a list, as told to its observer: one record put or removed, or the whole list
+/// replaced (at load).
+pub enum ListChange<'a, R> {
+    Put(&'a R),
+    Removed(&'a str),
+    Reset(&'a [R]),
+}
+
+/// Told of every change to a list, after it is made; keeps derived indexes current one
+/// record at a time instead of rebuilding them from the whole list.
+pub type Observer<R> = Arc<dyn Fn(ListChange<'_, R>) + Send + Sync>;
+
 /// The in-memory list of one record kind. Cheap to copy.
 pub struct RecordList<R: Listed> {
     pub items: RwSignal<Vec<R>>,
     autosave: Autosave,
+    observer: Option<StoredValue<Observer<R>>>,
 }
 
 impl<R: Listed> Clone for RecordList<R> {
@@ -62,7 +77,28 @@ impl<R: Listed> RecordList<R> {
         Self {
             items: RwSignal::new(Vec::new()),
             autosave,
+            observer: None,
         }
+    }
+
+    /// A list whose every change is told to `observer`.
+    pub fn observed(autosave: Autosave, observer: Observer<R>) -> Self {
+        Self {
+            observer: Some(StoredValue::new(observer)),
+            ..Self::new(autosave)
+        }
+    }
+
+    fn notify(&self, change: ListChange<'_, R>) {
+        if let Some(observer) = self.observer {
+            observer.with_value(|tell| tell(change));
+        }
+    }
+
+    /// Replaces the whole list (after reading it from the database).
+    pub fn replace_all(&self, records: Vec<R>) {
+        self.notify(ListChange::Reset(&records));
+        self.items.set(records);
     }
 
     /// Reads the list with `f`, tracking it.
@@ -80,6 +116,7 @@ impl<R: Listed> RecordList<R> {
     pub fn add(&self, record: R) -> String {
         let id = record.id().to_string();
         self.save(&record, Save::Now);
+        self.notify(ListChange::Put(&record));
         self.items.update(|l| l.push(record));
         id
     }
@@ -108,6 +145,9 @@ impl<R: Listed> RecordList<R> {
                 changed = Some(record.clone());
             }
         });
+        if let Some(record) = &changed {
+            self.notify(ListChange::Put(record));
+        }
         changed
     }
 
@@ -117,6 +157,9 @@ impl<R: Listed> RecordList<R> {
             .iter()
             .map(Write::put)
             .collect::<Result<Vec<_>, _>>()?;
+        for record in &records {
+            self.notify(ListChange::Put(record));
+        }
         self.items.update(|l| l.extend(records));
         Ok(writes)
     }
@@ -128,17 +171,21 @@ impl<R: Listed> RecordList<R> {
             l.retain(|r| {
                 let gone = matches(r.id());
                 if gone {
-                    removed.push(Write::delete::<R>(r.id()));
+                    removed.push(r.id().to_string());
                 }
                 !gone
             })
         });
-        removed
+        for id in &removed {
+            self.notify(ListChange::Removed(id));
+        }
+        removed.iter().map(|id| Write::delete::<R>(id)).collect()
     }
 
     /// Deletes one record, at once.
     pub fn delete(&self, id: &str) {
         self.items.update(|l| l.retain(|r| r.id() != id));
+        self.notify(ListChange::Removed(id));
         self.autosave.queue_now(Write::delete::<R>(id));
     }
 

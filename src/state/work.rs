@@ -2,8 +2,12 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use super::autosave::Autosave;
-use super::record_list::RecordList;
+use super::record_list::{ListChange, RecordList};
+use crate::domain::catalog::edition_2022;
+use crate::domain::fubiao3::Fubiao3Index;
 use crate::domain::{inspection::Inspection, plan::Plan};
 use crate::storage::{Database, StorageError};
 
@@ -12,12 +16,23 @@ use crate::storage::{Database, StorageError};
 pub struct Work {
     pub plans: RecordList<Plan>,
     pub inspections: RecordList<Inspection>,
+    /// What every inspection contributes to 附表3, kept current edit by edit.
+    pub fubiao3_index: RwSignal<Fubiao3Index>,
 }
 
 pub fn provide_work(autosave: Autosave) -> Work {
+    let fubiao3_index = RwSignal::new(Fubiao3Index::new(edition_2022()));
+    let index_inspections = Arc::new(move |change: ListChange<'_, Inspection>| {
+        fubiao3_index.update(|index| match change {
+            ListChange::Put(inspection) => index.upsert(inspection),
+            ListChange::Removed(id) => index.remove(id),
+            ListChange::Reset(all) => *index = Fubiao3Index::build(edition_2022(), all),
+        })
+    });
     let work = Work {
         plans: RecordList::new(autosave),
-        inspections: RecordList::new(autosave),
+        inspections: RecordList::observed(autosave, index_inspections),
+        fubiao3_index,
     };
     provide_context(work);
     work
@@ -30,10 +45,9 @@ pub fn use_work() -> Work {
 impl Work {
     /// Reads plans and inspections from the database.
     pub async fn load(&self, database: &Database) -> Result<(), StorageError> {
-        self.plans.items.set(database.all::<Plan>().await?);
+        self.plans.replace_all(database.all::<Plan>().await?);
         self.inspections
-            .items
-            .set(database.all::<Inspection>().await?);
+            .replace_all(database.all::<Inspection>().await?);
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ pub mod inspection_status;
 pub mod inspector_assignments;
 pub mod link_rows;
 pub mod nav;
+pub mod penalty_editor;
 pub mod plan_targets;
 pub mod record_page;
 pub mod save_indicator;

@@ -8,6 +8,7 @@ use crate::browser;
 use crate::domain::catalog::Checklist;
 use crate::domain::inspection::{Inspection, InspectionStatus, StatusProblem};
 use crate::domain::labelled::Labelled;
+use crate::domain::plan::PlanKind;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 
@@ -57,12 +58,21 @@ pub fn InspectionStatusPanel(
             Err(problem) => prompt.set(Prompt::Refused(problem.messages())),
         }
     };
+    // A 回头看 follow-up also needs every original violation settled.
+    let penalised = move || {
+        let record = inspection.get_untracked()?;
+        let plan = work.plans.get(&record.plan_id)?;
+        (plan.kind == PlanKind::Huitoukan)
+            .then(|| roster.institutions.get(&record.institution_id))
+            .flatten()
+    };
     let complete = move || {
         checklist.with_value(|c| {
             if let Some(c) = c {
                 let c = c.clone();
+                let unit = penalised();
                 apply(Box::new(move |i| {
-                    i.complete(&c, browser::now(), recorder.get_untracked())
+                    i.complete(&c, unit.as_ref(), browser::now(), recorder.get_untracked())
                 }));
             }
         })
@@ -84,7 +94,7 @@ pub fn InspectionStatusPanel(
         });
         let refused = checklist.with_value(|c| {
             c.as_ref()
-                .map(|c| record.completion_problems(c))
+                .map(|c| record.completion_problems(c, penalised().as_ref()))
                 .unwrap_or_default()
         });
         if !refused.is_empty() || unchecked.is_empty() {

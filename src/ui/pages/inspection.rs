@@ -158,7 +158,7 @@ fn InspectionForm(id: String) -> impl IntoView {
         {checklist.with_value(|c| match c {
             None => view! {
                 <div class="notice" data-testid="no-checklist">
-                    "没有适用的检查表：请先在监督对象中选择机构类别（非医疗机构的检查表尚未提供）。"
+                    "没有适用的检查表：请先在监督对象中选择机构类别。"
                 </div>
             }
                 .into_any(),

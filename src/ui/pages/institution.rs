@@ -12,6 +12,7 @@ use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::ui::components::confirm_button::ConfirmButton;
 use crate::ui::components::field::{SelectField, TextField};
+use crate::ui::components::penalty_editor::PenaltyEditor;
 use crate::ui::components::record_page::RecordPage;
 use crate::ui::form_errors::FormErrors;
 
@@ -214,6 +215,7 @@ fn InstitutionForm(id: String) -> impl IntoView {
                     .collect_view()}
             </fieldset>
         </form>
+        <PenaltyEditor institution_id=id.clone() />
         <p class="muted" data-testid="updated-at">
             {move || record.with(|r| r.as_ref().map(|r| format!("最后修改：{}", browser::local_time(r.updated_at))).unwrap_or_default())}
         </p>
