@@ -12,6 +12,7 @@ pub mod nav;
 pub mod penalty_editor;
 pub mod plan_targets;
 pub mod record_page;
+pub mod rectification_section;
 pub mod save_indicator;
 pub mod storage_alert;
 pub mod update_banner;

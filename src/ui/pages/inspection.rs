@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalog::{edition_2022, Checklist};
 use crate::domain::labelled::Labelled;
+use crate::domain::plan::PlanKind;
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -16,6 +17,7 @@ use crate::ui::components::field::TextField;
 use crate::ui::components::inspection_status::InspectionStatusPanel;
 use crate::ui::components::inspector_assignments::InspectorAssignments;
 use crate::ui::components::record_page::RecordPage;
+use crate::ui::components::rectification_section::RectificationSection;
 
 /// The inspection page.
 #[component]
@@ -56,6 +58,12 @@ fn InspectionForm(id: String) -> impl IntoView {
         edition_2022().checklist_for(i.kind?, &i.services)
     });
     let checklist = StoredValue::new_local(checklist);
+    // A 回头看 follow-up shows the unit's original violations before the checklist.
+    let follow_up_of = inspection.with_untracked(|i| {
+        let i = i.as_ref()?;
+        let plan = work.plans.get(&i.plan_id)?;
+        (plan.kind == PlanKind::Huitoukan).then(|| i.institution_id.clone())
+    });
     let recorder = RwSignal::new(preferences::recorder());
     let recorder_signal = Signal::derive(move || {
         let assigned = inspection.with(|i| {
@@ -155,6 +163,7 @@ fn InspectionForm(id: String) -> impl IntoView {
             />
         </form>
         <InspectorAssignments inspection_id=id.clone() />
+        {follow_up_of.map(|unit| view! { <RectificationSection inspection_id=id.clone() institution_id=unit recorder=recorder_signal /> })}
         {checklist.with_value(|c| match c {
             None => view! {
                 <div class="notice" data-testid="no-checklist">
