@@ -143,3 +143,11 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
 }
+
+/// Opens the browser's print dialog (print styles decide what is printed).
+pub fn print() -> Result<(), String> {
+    web_sys::window()
+        .ok_or("打印失败：没有窗口")?
+        .print()
+        .map_err(|e| format!("打印失败：{e:?}"))
+}

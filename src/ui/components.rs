@@ -4,6 +4,7 @@ pub mod answer_picker;
 pub mod checklist_section;
 pub mod confirm_button;
 pub mod field;
+pub mod fubiao3_view;
 pub mod handling_editor;
 pub mod inspection_status;
 pub mod inspector_assignments;

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::inspection::{Inspection, InspectionStatus};
-use crate::domain::institution::validate;
+use crate::domain::fubiao3::population;
+use crate::domain::institution::{validate, Institution};
+use crate::domain::plan::PlanKind;
 use crate::domain::labelled::Labelled;
 use crate::domain::roster::{search, InstitutionQuery};
 use crate::route::Route;
@@ -66,11 +68,33 @@ fn PlanForm(id: String) -> impl IntoView {
                 (
                     i.id.clone(),
                     i.display_name().to_string(),
-                    i.kind.map(|k| k.label()).unwrap_or(""),
+                    institution_meta(&i),
                     status,
                 )
             })
             .collect::<Vec<_>>()
+    });
+    let is_huitoukan = move || plan.with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Huitoukan));
+    // 回头看: the follow-up population per 附表3 row, and the units penalised the year before.
+    let population = Memo::new(move |_| {
+        let plan = plan.get().filter(|p| p.kind == PlanKind::Huitoukan)?;
+        Some(roster.institutions.with(|all| {
+            population(&plan, all)
+                .into_iter()
+                .map(|(row, units)| format!("{} {}家", row.label(), units.len()))
+                .collect::<Vec<_>>()
+        }))
+    });
+    let penalised_last_year = Memo::new(move |_| {
+        let plan = plan.get().filter(|p| p.kind == PlanKind::Huitoukan)?;
+        let ids: Vec<String> = roster.institutions.with(|all| {
+            all.iter()
+                .filter(|i| !plan.institution_ids.contains(&i.id) && validate(i).is_empty())
+                .filter(|i| i.penalties.iter().any(|p| p.year == plan.year - 1))
+                .map(|i| i.id.clone())
+                .collect()
+        });
+        Some((plan.year - 1, ids))
     });
     let query = RwSignal::new(String::new());
     let year_error = RwSignal::new(false);
@@ -99,12 +123,14 @@ fn PlanForm(id: String) -> impl IntoView {
             .filter(|i| {
                 i.kind.is_some_and(|k| types.contains(&k)) && !plan.institution_ids.contains(&i.id)
             })
+            // A 回头看 plan lists the penalised units first.
+            .filter(|i| plan.kind != PlanKind::Huitoukan || !i.penalties.is_empty() || !query.get().trim().is_empty())
             .take(CANDIDATE_ROWS)
             .map(|i| {
                 (
                     i.id.clone(),
                     i.display_name().to_string(),
-                    i.kind.map(|k| k.label()).unwrap_or(""),
+                    institution_meta(i),
                     validate(i).is_empty(),
                 )
             })
@@ -180,6 +206,25 @@ fn PlanForm(id: String) -> impl IntoView {
         </form>
         <PlanTargets plan_id=id.clone() />
         <h2>"检查对象"</h2>
+        {move || population.get().map(|rows| view! {
+            <div class="notice" data-testid="population">
+                <p><strong>"回头看对象（按附表3类别）"</strong></p>
+                {if rows.is_empty() {
+                    view! { <p>"尚未加入登记了原处罚信息的单位。"</p> }.into_any()
+                } else {
+                    view! { <ul>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }.into_any()
+                }}
+            </div>
+        })}
+        {move || penalised_last_year.get().filter(|(_, ids)| !ids.is_empty()).map(|(year, ids)| {
+            let count = ids.len();
+            view! {
+                <button class="primary" data-testid="add-penalised" on:click=move |_| {
+                    let ids = ids.clone();
+                    edit(Box::new(move |p| p.institution_ids.extend(ids)));
+                }>{format!("加入{year}年被处罚单位（{count}家）")}</button>
+            }
+        })}
         <Show when=move || chosen.with(Vec::is_empty)>
             <p class="muted">"还没有检查对象，请从下方监督对象名录中加入。"</p>
         </Show>
@@ -222,6 +267,9 @@ fn PlanForm(id: String) -> impl IntoView {
             </For>
         </ul>
         <h3>"加入检查对象"</h3>
+        <Show when=is_huitoukan>
+            <p class="muted">"下方先列出登记了原处罚信息的单位；搜索可找到其他单位。处罚信息在监督对象页面登记。"</p>
+        </Show>
         <input
             type="search"
             class="wide"
@@ -277,5 +325,20 @@ fn PlanForm(id: String) -> impl IntoView {
         >
             <p class="muted">"已有检查记录的任务不能删除。"</p>
         </Show>
+    }
+}
+
+/// The type shown beside an institution, with its penalties when it has any (回头看).
+fn institution_meta(institution: &Institution) -> String {
+    let kind = institution.kind.map(|k| k.label()).unwrap_or("");
+    let penalties: Vec<String> = institution
+        .penalties
+        .iter()
+        .map(|p| format!("{}年{}", p.year, p.campaign.label()))
+        .collect();
+    if penalties.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind} · 原处罚：{}", penalties.join("、"))
     }
 }

@@ -1,11 +1,14 @@
-//! 汇总: a plan's result table computed from its inspections, downloadable as XLSX and CSV.
+//! 汇总: a plan's result table computed from its inspections, downloadable as XLSX and CSV;
+//! for a 回头看 plan, 附表3 in the official layout.
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::catalog::edition_2022;
 use crate::domain::export::{csv, xlsx};
+use crate::domain::plan::PlanKind;
 use crate::domain::plan_result::{plan_result, Cell, ResultTable};
+use crate::ui::components::fubiao3_view::Fubiao3View;
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -32,10 +35,19 @@ pub fn SummaryPage() -> impl IntoView {
     };
     let table = Memo::new(move |_| {
         let plan = work.plans.get(&plan_id()?)?;
+        // A 回头看 plan is summed up by 附表3 instead.
+        if plan.kind == PlanKind::Huitoukan {
+            return None;
+        }
         Some(roster.institutions.with(|institutions| {
             work.inspections
                 .with(|inspections| plan_result(&plan, institutions, inspections, edition_2022()))
         }))
+    });
+    let is_huitoukan = Memo::new(move |_| {
+        plan_id()
+            .and_then(|id| work.plans.get(&id))
+            .is_some_and(|p| p.kind == PlanKind::Huitoukan)
     });
     let error = RwSignal::new(None::<String>);
     let download = move |kind: &'static str| {
@@ -56,12 +68,12 @@ pub fn SummaryPage() -> impl IntoView {
         error.set(result.err());
     };
     view! {
-        <h1>"汇总"</h1>
+        <h1 class="no-print">"汇总"</h1>
         <Show
             when=move || !plans.with(Vec::is_empty)
             fallback=|| view! { <div class="notice">"还没有任务。请先在" <a href=Route::Plans.href()>"任务"</a> "中新建。"</div> }
         >
-            <div class="field">
+            <div class="field no-print">
                 <label for="field-summary-plan">"任务"</label>
                 <select
                     id="field-summary-plan"
@@ -80,18 +92,23 @@ pub fn SummaryPage() -> impl IntoView {
                     }}
                 </select>
             </div>
-            {move || table.get().map(|t| view! { <ResultTableView table=t /> })}
-            <p class="muted">"只统计已完成或已审核的检查；不合格单位数按单位去重（同一单位多个问题只计一次）。"</p>
-            <div class="actions">
-                <button class="primary" data-testid="download-xlsx" on:click=move |_| download("xlsx")>"下载 XLSX"</button>
-                <button data-testid="download-csv" on:click=move |_| download("csv")>"下载 CSV"</button>
-            </div>
-            {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+            {move || {
+                if is_huitoukan.get() {
+                    view! { <Fubiao3View plan_id=Signal::derive(move || plan_id().unwrap_or_default()) /> }.into_any()
+                } else {
+                    view! {
+                        {move || table.get().map(|t| view! { <ResultTableView table=t /> })}
+                        <p class="muted">"只统计已完成或已审核的检查；不合格单位数按单位去重（同一单位多个问题只计一次）。"</p>
+                        <div class="actions">
+                            <button class="primary" data-testid="download-xlsx" on:click=move |_| download("xlsx")>"下载 XLSX"</button>
+                            <button data-testid="download-csv" on:click=move |_| download("csv")>"下载 CSV"</button>
+                        </div>
+                        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+                    }
+                        .into_any()
+                }
+            }}
         </Show>
-        <div class="notice" data-testid="not-built">
-            <p><strong>"附表3《医疗卫生“回头看”检查情况汇总表》尚未开放。"</strong></p>
-            <p>"检查表的每个要点已对应附表3栏目，回头看功能完成后即可由检查记录直接生成。"</p>
-        </div>
     }
 }
 
