@@ -51,12 +51,15 @@ npm_install scripts
 cargo fetch --quiet
 
 if $with_tests; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  # openpyxl (Debian's, run by /usr/bin/python3): a real XLSX reader, so the browser tests
+  # check a downloaded workbook's merged ranges, texts and numbers as a spreadsheet sees them.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    say "installing Debian's chromium, chromium-driver and python3-openpyxl"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver python3-openpyxl >/dev/null
   fi
   npm_install tests/e2e
 fi

@@ -1,0 +1,35 @@
+"""Reads an XLSX file with openpyxl (a real spreadsheet reader, run by Debian's /usr/bin/python3)
+and prints its first sheet as JSON: {"sheet": name, "cells": {"A1": value}, "merged": ["A1:AI1",
+...], "formats": {"C5": "0"}, "print": {"paper": 8, "orientation": "landscape", "fit": [1, 1]}},
+so the browser tests check a downloaded workbook the way a spreadsheet program opens it."""
+import json
+import sys
+
+import openpyxl
+
+
+def main(path):
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    cells, formats = {}, {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                cells[cell.coordinate] = cell.value
+                formats[cell.coordinate] = cell.number_format
+    setup = sheet.page_setup
+    print(json.dumps({
+        "sheet": sheet.title,
+        "cells": cells,
+        "formats": formats,
+        "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+        "print": {
+            "paper": int(setup.paperSize) if setup.paperSize is not None else None,
+            "orientation": setup.orientation,
+            "fit": [setup.fitToWidth, setup.fitToHeight],
+        },
+    }, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
