@@ -4,6 +4,10 @@
 // on 汇总 with the cells a hand count gives, what stands behind a cell, and all of it after a
 // reload.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
@@ -143,6 +147,86 @@ describe('回头看 and 附表3', () => {
         await page.getByTestId('summary-plan').selectOption({ label: '2022年医疗卫生“回头看”监督检查' });
         nonMedical[2] = '0';
         assert.deepEqual(await screenRow(page, 'cosmetology_non_medical'), nonMedical);
+      },
+      TABLET,
+    ));
+});
+
+describe('附表3 of the sample', () => {
+  let server;
+  before(async () => (server = await serveDist(releaseBuild().dist)));
+  after(async () => server.dispose());
+
+  test('on screen, downloaded as XLSX (read back by openpyxl) and CSV, and printed', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await open(page, server);
+        await page.getByTestId('load-sample').click();
+        await settled(page);
+        await open(page, server, 'summary');
+        await page.getByTestId('summary-plan').selectOption({ label: '2022年医疗卫生“回头看”监督检查' });
+        await page.getByTestId('fubiao3-table').waitFor();
+        const codes = ['lawful_practice', 'random_supervision', 'cosmetology_non_medical', 'cosmetology_medical'];
+        const screen = [];
+        for (const code of codes) screen.push(await screenRow(page, code));
+        for (const [n, cells] of screen.entries()) {
+          assert.equal(cells.length, 33);
+          assert.ok(cells.some((c) => Number(c) > 0), `row ${codes[n]} has a non-zero cell`);
+          for (const cell of cells.slice(2, 29)) assert.ok(Number(cell) <= Number(cells[1]), 'unit counts ≤ 检查单位数');
+        }
+        assert.equal(await page.getByTestId('fubiao3-cell').count() > 0, true);
+
+        // XLSX, read as a spreadsheet program reads it.
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('fubiao3-xlsx').click()]);
+        assert.match(download.suggestedFilename(), /^附表3 医疗卫生“回头看”检查情况汇总表（.+）\.xlsx$/);
+        const reader = join(dirname(fileURLToPath(import.meta.url)), 'read_xlsx_openpyxl.py');
+        const book = JSON.parse(execFileSync('/usr/bin/python3', [reader, await download.path()], { encoding: 'utf8' }));
+        assert.equal(book.sheet, '附表3');
+        assert.equal(book.cells.A1, '医疗卫生“回头看”检查情况汇总表');
+        assert.deepEqual(book.merged, [
+          'A1:AI1', 'A2:B4', 'A5:B5', 'A6:B6', 'A7:A8', 'A9:AI9', 'AB3:AE3', 'AF2:AI2', 'AF3:AF4', 'AG3:AG4',
+          'AH3:AH4', 'AI3:AI4', 'C2:C4', 'D2:D4', 'E2:AE2', 'E3:H3', 'I3:O3', 'P3:R3', 'S3:X3', 'Y3:AA3',
+        ]);
+        const headers = {
+          A2: '类别', C2: '被处罚单位数', D2: '检查单位数', E2: '不合格情况', AF2: '行政处罚情况',
+          E3: '医疗机构资质管理', I3: '医疗卫生人员管理', P3: '药品和医疗器械管理', S3: '医疗技术管理',
+          Y3: '医疗文书管理', AB3: '临床用血管理', AF3: '查处案件数', AG3: '罚没款金额（万元）',
+          AH3: '吊销《医疗机构执业许可证》单位数', AI3: '吊销诊疗科目单位数',
+          E4: '执业许可证管理不符合要求单位数', F4: '人员资格管理（未使用非卫生技术人员）不符合要求单位数',
+          Y4: '处方管理不符合要求单位数', AC4: '血液储存管理不符合要求的单位数', AE4: '应急用血采血管理不符合要求单位数',
+          A5: '医疗机构依法执业专项监督检查回头看', A6: '医疗卫生随机监督检查回头看',
+          A7: '打击非法医疗美容服务专项整治回头看', B7: '非医疗机构', B8: '医疗机构',
+        };
+        for (const [ref, text] of Object.entries(headers)) assert.equal(book.cells[ref], text, ref);
+        assert.match(book.cells.A9, /^注：数据包含2022 年度/);
+        const letters = (n) => (n < 26 ? String.fromCharCode(65 + n) : 'A' + String.fromCharCode(65 + n - 26));
+        for (const [r, cells] of screen.entries()) {
+          for (const [c, text] of cells.entries()) {
+            const ref = `${letters(2 + c)}${5 + r}`;
+            assert.equal(typeof book.cells[ref], 'number', `${ref} is a number`);
+            assert.equal(book.cells[ref], Number(text), `${ref} equals the screen`);
+          }
+          assert.equal(book.formats[`AG${5 + r}`], '0.0000');
+        }
+        assert.deepEqual(book.print, { paper: 8, orientation: 'landscape', fit: [1, 1] });
+
+        // CSV: the same numbers, BOM, one header line.
+        const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('fubiao3-csv').click()]);
+        const lines = readFileSync(await csvDownload.path(), 'utf8').split('\r\n');
+        assert.ok(lines[0].startsWith('\ufeff类别,被处罚单位数,检查单位数,执业许可证管理不符合要求单位数,'));
+        assert.equal(lines[1], ['医疗机构依法执业专项监督检查回头看', ...screen[0]].join(','));
+        assert.equal(lines[3], ['打击非法医疗美容服务专项整治回头看 — 非医疗机构', ...screen[2]].join(','));
+
+        // Print: the table alone (no navigation, buttons or plan picker), the note under it.
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.locator('.app-nav').isVisible(), false);
+        assert.equal(await page.getByTestId('fubiao3-xlsx').isVisible(), false);
+        assert.equal(await page.getByTestId('summary-plan').isVisible(), false);
+        assert.ok(await page.getByTestId('fubiao3-table').isVisible());
+        assert.match(await page.locator('.table-note').innerText(), /^注：/);
+        const pdf = await page.pdf({ preferCSSPageSize: true });
+        assert.ok(pdf.length > 1000, 'the print view renders');
       },
       TABLET,
     ));

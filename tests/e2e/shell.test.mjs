@@ -74,18 +74,6 @@ describe('pages (release build)', () => {
       },
     ));
 
-  test('pages whose feature is not built say so plainly', () =>
-    withBrowser(
-      server,
-      async (browser) => {
-        for (const route of ['summary']) {
-          await open(browser.page, server, route);
-          const notice = browser.page.getByTestId('not-built');
-          assert.match(await notice.innerText(), /尚未开放/);
-        }
-      }, { clean: false }
-    ));
-
   test('an unknown page says it does not exist', () =>
     withBrowser(
       server,
