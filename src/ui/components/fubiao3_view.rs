@@ -46,7 +46,11 @@ pub fn Fubiao3View(
     });
     let error = RwSignal::new(None::<String>);
     let file_stem = move || {
-        let name = work.plans.get(&plan_id.get_untracked()).map(|p| p.name).unwrap_or_default();
+        let name = work
+            .plans
+            .get(&plan_id.get_untracked())
+            .map(|p| p.name)
+            .unwrap_or_default();
         format!("附表3 {}（{}）", layout.title, name.trim())
     };
     let download = move |kind: &'static str| {

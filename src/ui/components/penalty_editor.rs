@@ -30,9 +30,8 @@ pub fn PenaltyEditor(
             .map(|i| i.penalties)
             .unwrap_or_default()
     });
-    let penalty_ids = move || {
-        penalties.with(|all| all.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
-    };
+    let penalty_ids =
+        move || penalties.with(|all| all.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
     let add = move |_| {
         let year = browser::today().year() - 1;
         let penalty = Penalty::new(
@@ -43,7 +42,9 @@ pub fn PenaltyEditor(
         );
         roster
             .institutions
-            .edit(&institution_id.get_value(), move |i| i.penalties.push(penalty));
+            .edit(&institution_id.get_value(), move |i| {
+                i.penalties.push(penalty)
+            });
     };
     view! {
         <section class="penalties" data-testid="penalties">
@@ -76,20 +77,25 @@ fn PenaltyCard(institution_id: String, penalty_id: String) -> impl IntoView {
             })
     });
     let change = move |f: Box<PenaltyChange>| {
-        roster.institutions.edit(&institution_id.get_value(), move |i| {
-            if let Some(p) = i
-                .penalties
-                .iter_mut()
-                .find(|p| p.id == penalty_id.get_value())
-            {
-                f(p);
-                p.recorded_at = Some(browser::now());
-            }
-        })
+        roster
+            .institutions
+            .edit(&institution_id.get_value(), move |i| {
+                if let Some(p) = i
+                    .penalties
+                    .iter_mut()
+                    .find(|p| p.id == penalty_id.get_value())
+                {
+                    f(p);
+                    p.recorded_at = Some(browser::now());
+                }
+            })
     };
-    let read = move |f: fn(&Penalty) -> String| move || penalty.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let read = move |f: fn(&Penalty) -> String| {
+        move || penalty.with(|p| p.as_ref().map(f).unwrap_or_default())
+    };
     let year_error = RwSignal::new(false);
-    let set_year = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<i32>() {
+    let set_year = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<i32>()
+    {
         Ok(year) if (2000..=2100).contains(&year) => {
             year_error.set(false);
             change(Box::new(move |p| p.year = year));
@@ -100,7 +106,12 @@ fn PenaltyCard(institution_id: String, penalty_id: String) -> impl IntoView {
     let violation_ids = move || {
         penalty.with(|p| {
             p.as_ref()
-                .map(|p| p.violations.iter().map(|v| v.id.clone()).collect::<Vec<_>>())
+                .map(|p| {
+                    p.violations
+                        .iter()
+                        .map(|v| v.id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -187,13 +198,21 @@ fn ViolationRow(
     let violation_id = StoredValue::new(violation_id);
     let violation = move || {
         penalty.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.violations.iter().find(|v| v.id == violation_id.get_value()).cloned())
+            p.as_ref().and_then(|p| {
+                p.violations
+                    .iter()
+                    .find(|v| v.id == violation_id.get_value())
+                    .cloned()
+            })
         })
     };
     let edit = move |f: Box<dyn FnOnce(&mut OriginalViolation)>| {
         change.run(PenaltyChangeBox(Box::new(move |p: &mut Penalty| {
-            if let Some(v) = p.violations.iter_mut().find(|v| v.id == violation_id.get_value()) {
+            if let Some(v) = p
+                .violations
+                .iter_mut()
+                .find(|v| v.id == violation_id.get_value())
+            {
                 f(v);
             }
         })))

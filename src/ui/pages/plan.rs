@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::inspection::{Inspection, InspectionStatus};
 use crate::domain::fubiao3::population;
+use crate::domain::inspection::{Inspection, InspectionStatus};
 use crate::domain::institution::{validate, Institution};
-use crate::domain::plan::PlanKind;
 use crate::domain::labelled::Labelled;
+use crate::domain::plan::PlanKind;
 use crate::domain::roster::{search, InstitutionQuery};
 use crate::route::Route;
 use crate::state::roster::use_roster;
@@ -74,7 +74,8 @@ fn PlanForm(id: String) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let is_huitoukan = move || plan.with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Huitoukan));
+    let is_huitoukan =
+        move || plan.with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Huitoukan));
     // 回头看: the follow-up population per 附表3 row, and the units penalised the year before.
     let population = Memo::new(move |_| {
         let plan = plan.get().filter(|p| p.kind == PlanKind::Huitoukan)?;
@@ -124,7 +125,11 @@ fn PlanForm(id: String) -> impl IntoView {
                 i.kind.is_some_and(|k| types.contains(&k)) && !plan.institution_ids.contains(&i.id)
             })
             // A 回头看 plan lists the penalised units first.
-            .filter(|i| plan.kind != PlanKind::Huitoukan || !i.penalties.is_empty() || !query.get().trim().is_empty())
+            .filter(|i| {
+                plan.kind != PlanKind::Huitoukan
+                    || !i.penalties.is_empty()
+                    || !query.get().trim().is_empty()
+            })
             .take(CANDIDATE_ROWS)
             .map(|i| {
                 (

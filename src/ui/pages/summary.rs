@@ -8,10 +8,10 @@ use crate::domain::catalog::edition_2022;
 use crate::domain::export::{csv, xlsx};
 use crate::domain::plan::PlanKind;
 use crate::domain::plan_result::{plan_result, Cell, ResultTable};
-use crate::ui::components::fubiao3_view::Fubiao3View;
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
+use crate::ui::components::fubiao3_view::Fubiao3View;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
