@@ -1,7 +1,10 @@
 //! The built-in sample (示例数据): fictional institutions of every type, officers, the 2022
-//! plans and inspections with answered checklists, findings and handling, so every page has
-//! something real to show. Every id starts with [`SAMPLE_PREFIX`], which is how the sample is
-//! removed again. Deterministic: time and dates are parameters.
+//! plans and inspections with answered checklists, findings and handling, and a 回头看 of six
+//! penalised units (`sample/huitoukan.rs`), so every page and every row of 附表3 has something
+//! real to show. Every id starts with [`SAMPLE_PREFIX`], which is how the sample is removed
+//! again. Deterministic: time and dates are parameters.
+
+mod huitoukan;
 
 use std::collections::BTreeSet;
 
@@ -118,24 +121,7 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
     ]
     .into_iter()
     .enumerate()
-    .map(|(n, (key, name, kind, services, township))| {
-        let mut i = Institution::new(format!("{SAMPLE_PREFIX}institution-{key}"), now);
-        i.name = name.to_string();
-        let first17 = format!("91500000MA{:07}", 1000 + n);
-        i.registration_kind = RegistrationKind::CreditCode;
-        i.registration_number = format!("{first17}{}", check_character(&first17).unwrap_or('0'));
-        i.set_kind(Some(kind));
-        if kind == T::Hospital {
-            i.level = Some(HospitalLevel::Second);
-            i.ownership = Some(Ownership::Public);
-        }
-        i.services = services.iter().copied().collect::<BTreeSet<_>>();
-        i.township = township.to_string();
-        i.address = format!("{township}示例路{}号", n + 1);
-        i.contact_person = "示例联系人".into();
-        i.contact_phone = format!("023-6000{:04}", n + 1);
-        i
-    })
+    .map(|(n, row)| roster_entry(n, "91500000MA", row, now))
     .collect();
     let inspectors: Vec<Inspector> = [
         ("zhang", "张明（示例）", "示例执法001"),
@@ -173,18 +159,6 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
     .to_vec();
     plans[1].institution_ids = vec![format!("{SAMPLE_PREFIX}institution-blood")];
 
-    let team = |leader: usize, member: usize| {
-        vec![
-            Assignment {
-                inspector_id: inspectors[leader].id.clone(),
-                role: AssignmentRole::Leader,
-            },
-            Assignment {
-                inspector_id: inspectors[member].id.clone(),
-                role: AssignmentRole::Member,
-            },
-        ]
-    };
     let day = |back: u64| today.checked_sub_days(Days::new(back)).unwrap_or(today);
     let plan_of = |k: &str| {
         if k == "blood" {
@@ -205,7 +179,7 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
     {
         let institution = institutions
             .iter()
-            .find(|i| i.id.ends_with(key))
+            .find(|i| i.id == format!("{SAMPLE_PREFIX}institution-{key}"))
             .ok_or("sample institution missing")?;
         let kind = institution.kind.ok_or("sample institution without type")?;
         let checklist = catalog
@@ -218,7 +192,7 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
             day(back),
             now,
         );
-        inspection.inspectors = team(leader, member);
+        inspection.inspectors = team(&inspectors, leader, member);
         let recorder = Some(inspectors[leader].id.clone());
         let answered = if status == InspectionStatus::Draft {
             8
@@ -256,12 +230,57 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
         }
         inspections.push(inspection);
     }
-    Ok(Sample {
+    let mut sample = Sample {
         institutions,
         inspectors,
         plans,
         inspections,
-    })
+    };
+    huitoukan::extend(&mut sample, catalog, &templates, now, today)?;
+    Ok(sample)
+}
+
+/// One roster line of the sample: key, name, type, services, 乡镇/街道.
+type RosterRow<'a> = (&'a str, &'a str, T, &'a [S], &'a str);
+
+/// The `n`-th sample institution: a credit code of `code_head` (its first 10 characters) with a
+/// serial and a valid check character, an address and a phone; hospitals 二级 公立.
+fn roster_entry(
+    n: usize,
+    code_head: &str,
+    (key, name, kind, services, township): RosterRow<'_>,
+    now: DateTime<Utc>,
+) -> Institution {
+    let mut i = Institution::new(format!("{SAMPLE_PREFIX}institution-{key}"), now);
+    i.name = name.to_string();
+    let first17 = format!("{code_head}{:07}", 1000 + n);
+    i.registration_kind = RegistrationKind::CreditCode;
+    i.registration_number = format!("{first17}{}", check_character(&first17).unwrap_or('0'));
+    i.set_kind(Some(kind));
+    if kind == T::Hospital {
+        i.level = Some(HospitalLevel::Second);
+        i.ownership = Some(Ownership::Public);
+    }
+    i.services = services.iter().copied().collect::<BTreeSet<_>>();
+    i.township = township.to_string();
+    i.address = format!("{township}示例路{}号", n + 1);
+    i.contact_person = "示例联系人".into();
+    i.contact_phone = format!("023-6000{:04}", n + 1);
+    i
+}
+
+/// A group of two: the leader (组长) and a member, as indexes into the sample's inspectors.
+fn team(inspectors: &[Inspector], leader: usize, member: usize) -> Vec<Assignment> {
+    vec![
+        Assignment {
+            inspector_id: inspectors[leader].id.clone(),
+            role: AssignmentRole::Leader,
+        },
+        Assignment {
+            inspector_id: inspectors[member].id.clone(),
+            role: AssignmentRole::Member,
+        },
+    ]
 }
 
 /// One sample inspection: of which institution, in what status, how many days ago, by which

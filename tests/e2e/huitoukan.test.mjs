@@ -165,7 +165,7 @@ describe('附表3 of the sample', () => {
         await page.getByTestId('load-sample').click();
         await settled(page);
         await open(page, server, 'summary');
-        await page.getByTestId('summary-plan').selectOption({ label: '2022年医疗卫生“回头看”监督检查' });
+        await page.getByTestId('summary-plan').selectOption({ label: '2022年医疗卫生“回头看”监督检查（示例）' });
         await page.getByTestId('fubiao3-table').waitFor();
         const codes = ['lawful_practice', 'random_supervision', 'cosmetology_non_medical', 'cosmetology_medical'];
         const screen = [];

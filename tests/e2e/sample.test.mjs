@@ -16,20 +16,21 @@ describe('sample data', () => {
       await page.getByTestId('load-sample').click();
       await settled(page);
       assert.equal(await page.getByTestId('welcome').count(), 0);
-      assert.equal(await page.getByTestId('home-institution-count').innerText(), '10');
-      assert.equal(await page.getByTestId('home-plan-count').innerText(), '2');
-      assert.equal(await page.getByTestId('home-inspection-count').innerText(), '5');
+      assert.equal(await page.getByTestId('home-institution-count').innerText(), '15');
+      assert.equal(await page.getByTestId('home-plan-count').innerText(), '3');
+      assert.equal(await page.getByTestId('home-inspection-count').innerText(), '11');
 
       await page.reload();
       await settled(page);
-      assert.equal(await page.getByTestId('home-inspection-count').innerText(), '5');
+      assert.equal(await page.getByTestId('home-inspection-count').innerText(), '11');
       await open(page, server, 'summary');
+      await page.getByTestId('summary-plan').selectOption({ label: '2022年医疗机构国家随机监督抽查（示例）' });
       const total = page.getByTestId('result-table').locator('tbody tr', { hasText: '合计' });
       const cells = await total.locator('th, td').allInnerTexts();
       assert.equal(cells[2], '3', 'three sample inspections of the medical plan are completed or reviewed');
       assert.notEqual(cells.at(-1), '0', 'the sample has fines');
       await open(page, server, 'inspections');
-      assert.equal(await page.getByTestId('inspection-row').count(), 5);
+      assert.equal(await page.getByTestId('inspection-row').count(), 11);
 
       // A record of the user's own survives the removal of the sample.
       await open(page, server, 'institutions');
