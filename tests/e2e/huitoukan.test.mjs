@@ -225,8 +225,12 @@ describe('附表3 of the sample', () => {
         assert.equal(await page.getByTestId('summary-plan').isVisible(), false);
         assert.ok(await page.getByTestId('fubiao3-table').isVisible());
         assert.match(await page.locator('.table-note').innerText(), /^注：/);
-        const pdf = await page.pdf({ preferCSSPageSize: true });
-        assert.ok(pdf.length > 1000, 'the print view renders');
+        const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+        assert.equal(pdf.match(/\/Type\s*\/Page\b/g)?.length, 1, 'the table prints on one page');
+        const size = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+        assert.ok(size, 'the page has a size');
+        // A3 landscape is 420 × 297 mm, i.e. about 1191 × 842 points.
+        assert.deepEqual([Math.round(Number(size[1])), Math.round(Number(size[2]))], [1191, 842]);
       },
       TABLET,
     ));

@@ -9,7 +9,9 @@ import openpyxl
 
 
 def main(path):
-    book = openpyxl.load_workbook(path)
+    # A file object, since openpyxl refuses a path without an .xlsx extension (downloads have none).
+    with open(path, "rb") as file:
+        book = openpyxl.load_workbook(file)
     sheet = book.worksheets[0]
     cells, formats = {}, {}
     for row in sheet.iter_rows():
@@ -26,9 +28,15 @@ def main(path):
         "print": {
             "paper": int(setup.paperSize) if setup.paperSize is not None else None,
             "orientation": setup.orientation,
-            "fit": [setup.fitToWidth, setup.fitToHeight],
+            # Fit to pages wide × tall when the sheet says fitToPage; an omitted count means 1.
+            "fit": [setup.fitToWidth or 1, setup.fitToHeight or 1] if fit_to_page(sheet) else None,
         },
     }, ensure_ascii=False))
+
+
+def fit_to_page(sheet):
+    properties = sheet.sheet_properties.pageSetUpPr
+    return bool(properties is not None and properties.fitToPage)
 
 
 if __name__ == "__main__":

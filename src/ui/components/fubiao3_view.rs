@@ -91,6 +91,11 @@ pub fn Fubiao3View(
             {move || error.get().map(|e| view! { <div class="alert alert-error no-print" role="alert">{e}</div> })}
             <div class="table-frame fubiao3-frame">
                 <table class="fubiao3" data-testid="fubiao3-table">
+                    <colgroup>
+                        <col class="col-label" />
+                        <col class="col-sub" />
+                        {(0..DATA_CELLS).map(|_| view! { <col /> }).collect_view()}
+                    </colgroup>
                     <thead>
                         {layout
                             .header_rows()
