@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Prints the figures we watch: the size of the release build (raw and gzipped) and the native
-# cost of the roster list's work per keystroke. Figures and ratios, never pass/fail.
+# Prints the figures we watch: the size of the release build (raw and gzipped), the native
+# cost of the roster list's work per keystroke, and 附表3 (回头看) at city scale: the index
+# build, one edit, the table, against a naive rebuild and a serde round trip. Figures and ratios,
+# never pass/fail on time (the 附表3 bench does fail if its incremental index disagrees with a
+# fresh computation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
@@ -23,3 +26,7 @@ printf '%-40s %10d %10d %6.2fx\n' "total (app shell)" "$total_raw" "$total_gz" "
 echo
 echo "== roster list work (native, release)"
 cargo bench --quiet --bench roster
+
+echo
+echo "== 附表3 (回头看) work at 10,000 and 100,000 inspections (native, release)"
+cargo bench --quiet --bench fubiao3
