@@ -98,7 +98,14 @@ pub fn population<'a>(
     plan: &Plan,
     institutions: &'a [Institution],
 ) -> BTreeMap<SummaryRow, Vec<&'a Institution>> {
-    let by_id = plan_units(plan, institutions);
+    population_of(plan, &plan_units(plan, institutions))
+}
+
+/// The follow-up population from the plan's units already looked up.
+fn population_of<'a>(
+    plan: &Plan,
+    by_id: &HashMap<&str, &'a Institution>,
+) -> BTreeMap<SummaryRow, Vec<&'a Institution>> {
     let mut rows: BTreeMap<SummaryRow, Vec<&Institution>> = BTreeMap::new();
     let mut seen = HashSet::new();
     for id in &plan.institution_ids {
@@ -132,7 +139,7 @@ impl Fubiao3Index {
     /// One unit's follow-up totals in a plan.
     pub fn unit_totals(&self, plan_id: &str, unit: &Institution) -> UnitTotals {
         let mut totals = UnitTotals::default();
-        for facts in self.counted(plan_id, &unit.id).values() {
+        for (_, facts) in self.counted(plan_id, &unit.id) {
             totals.inspected = true;
             totals.columns |= facts.columns;
             totals.cases += facts.cases;
@@ -152,7 +159,8 @@ impl Fubiao3Index {
     /// every campaign it was penalised in; only inspections of this plan that are 已完成 or
     /// 已审核 count. `today` decides which missing follow-ups are overdue.
     pub fn table(&self, plan: &Plan, institutions: &[Institution], today: NaiveDate) -> Fubiao3 {
-        let population = population(plan, institutions);
+        let by_id = plan_units(plan, institutions);
+        let population = population_of(plan, &by_id);
         let rows = SummaryRow::ALL
             .iter()
             .map(|&row| {
@@ -183,15 +191,20 @@ impl Fubiao3Index {
             .collect();
         Fubiao3 {
             rows,
-            warnings: self.warnings(plan, institutions, today),
+            warnings: self.warnings(plan, &by_id, institutions, today),
         }
     }
 
     /// What in the data breaks the table's logic, in Chinese: units in the plan without a
     /// penalty or with an incomplete one, follow-ups missing after the deadline, and counted
     /// follow-ups of units that are not (or no longer) in the plan.
-    fn warnings(&self, plan: &Plan, institutions: &[Institution], today: NaiveDate) -> Vec<String> {
-        let by_id = plan_units(plan, institutions);
+    fn warnings(
+        &self,
+        plan: &Plan,
+        by_id: &HashMap<&str, &Institution>,
+        institutions: &[Institution],
+        today: NaiveDate,
+    ) -> Vec<String> {
         let overdue = plan.deadline.is_some_and(|d| d < today);
         let mut warnings = Vec::new();
         for id in &plan.institution_ids {
@@ -206,13 +219,14 @@ impl Fubiao3Index {
             for problem in unit.penalties.iter().flat_map(|p| p.problems()) {
                 warnings.push(format!("“{name}”原处罚信息不完整：{problem}"));
             }
-            if overdue && self.counted(&plan.id, id).is_empty() {
+            if overdue && !self.followed_up(&plan.id, id) {
                 warnings.push(format!("“{name}”已过截止日期仍未完成回头看检查"));
             }
         }
+        let in_plan: HashSet<&str> = plan.institution_ids.iter().map(String::as_str).collect();
         let mut strays: Vec<&str> = self
             .units_followed_up(&plan.id)
-            .filter(|unit| !plan.institution_ids.iter().any(|id| id == unit))
+            .filter(|unit| !in_plan.contains(unit))
             .collect();
         strays.sort_unstable();
         for unit in strays {

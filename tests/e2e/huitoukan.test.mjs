@@ -180,7 +180,7 @@ describe('附表3 of the sample', () => {
         // XLSX, read as a spreadsheet program reads it.
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('fubiao3-xlsx').click()]);
         assert.match(download.suggestedFilename(), /^附表3 医疗卫生“回头看”检查情况汇总表（.+）\.xlsx$/);
-        const reader = join(dirname(fileURLToPath(import.meta.url)), 'read_xlsx_openpyxl.py');
+        const reader = join(dirname(fileURLToPath(import.meta.url)), 'read_xlsx.py');
         const book = JSON.parse(execFileSync('/usr/bin/python3', [reader, await download.path()], { encoding: 'utf8' }));
         assert.equal(book.sheet, '附表3');
         assert.equal(book.cells.A1, '医疗卫生“回头看”检查情况汇总表');

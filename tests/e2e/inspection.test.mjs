@@ -149,7 +149,7 @@ describe('inspections', () => {
         assert.equal(xlsxDownload.suggestedFilename(), '2022年医疗机构国家随机监督抽查结果汇总表.xlsx');
         const xlsxPath = await xlsxDownload.path();
         const reader = join(dirname(fileURLToPath(import.meta.url)), 'read_xlsx.py');
-        const cells = JSON.parse(execFileSync('python3', [reader, xlsxPath], { encoding: 'utf8' }));
+        const { cells } = JSON.parse(execFileSync('/usr/bin/python3', [reader, xlsxPath], { encoding: 'utf8' }));
         assert.equal(cells.A1, '2022年医疗机构国家随机监督抽查结果汇总表');
         assert.equal(cells.L2, '罚没款金额（万元）');
         assert.deepEqual([cells.A6, cells.B6, cells.C6, cells.D6, cells.E6, cells.K6, cells.L6], ['诊所', 3, 1, 1, 1, 1, 2]);

@@ -1,34 +1,42 @@
-"""Prints the cells of an XLSX file's first sheet as JSON {"A1": value, ...} (stdlib only),
-so the browser tests check a downloaded workbook by its contents, not its bytes."""
+"""Reads an XLSX file with openpyxl (a real spreadsheet reader, run by Debian's /usr/bin/python3)
+and prints its first sheet as JSON: {"sheet": name, "cells": {"A1": value}, "merged": ["A1:AI1",
+...], "formats": {"C5": "0"}, "print": {"paper": 8, "orientation": "landscape", "fit": [1, 1]}},
+so the browser tests check a downloaded workbook the way a spreadsheet program opens it."""
 import json
-import re
 import sys
-import zipfile
-import xml.etree.ElementTree as ET
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+import openpyxl
 
 
 def main(path):
-    with zipfile.ZipFile(path) as book:
-        shared = []
-        if "xl/sharedStrings.xml" in book.namelist():
-            root = ET.fromstring(book.read("xl/sharedStrings.xml"))
-            shared = ["".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t")) for si in root.findall("m:si", NS)]
-        sheet = ET.fromstring(book.read("xl/worksheets/sheet1.xml"))
-    cells = {}
-    for cell in sheet.iter(f"{{{NS['m']}}}c"):
-        ref, kind = cell.get("r"), cell.get("t")
-        value = cell.find("m:v", NS)
-        inline = cell.find("m:is/m:t", NS)
-        if kind == "s" and value is not None:
-            cells[ref] = shared[int(value.text)]
-        elif kind == "inlineStr" and inline is not None:
-            cells[ref] = inline.text
-        elif value is not None:
-            number = float(value.text)
-            cells[ref] = int(number) if number.is_integer() else number
-    print(json.dumps(cells, ensure_ascii=False))
+    # A file object, since openpyxl refuses a path without an .xlsx extension (downloads have none).
+    with open(path, "rb") as file:
+        book = openpyxl.load_workbook(file)
+    sheet = book.worksheets[0]
+    cells, formats = {}, {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                cells[cell.coordinate] = cell.value
+                formats[cell.coordinate] = cell.number_format
+    setup = sheet.page_setup
+    print(json.dumps({
+        "sheet": sheet.title,
+        "cells": cells,
+        "formats": formats,
+        "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+        "print": {
+            "paper": int(setup.paperSize) if setup.paperSize is not None else None,
+            "orientation": setup.orientation,
+            # Fit to pages wide × tall when the sheet says fitToPage; an omitted count means 1.
+            "fit": [setup.fitToWidth or 1, setup.fitToHeight or 1] if fit_to_page(sheet) else None,
+        },
+    }, ensure_ascii=False))
+
+
+def fit_to_page(sheet):
+    properties = sheet.sheet_properties.pageSetUpPr
+    return bool(properties is not None and properties.fitToPage)
 
 
 if __name__ == "__main__":

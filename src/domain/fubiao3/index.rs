@@ -159,8 +159,12 @@ impl Fubiao3Index {
         self.facts.is_empty()
     }
 
-    /// The counted (已完成/已审核) facts of one unit in one plan, by inspection id.
-    pub fn counted(&self, plan_id: &str, institution_id: &str) -> BTreeMap<&str, &FollowUpFacts> {
+    /// The counted (已完成/已审核) facts of one unit in one plan, with their inspection ids.
+    pub fn counted<'a>(
+        &'a self,
+        plan_id: &str,
+        institution_id: &str,
+    ) -> impl Iterator<Item = (&'a str, &'a FollowUpFacts)> + 'a {
         self.by_unit
             .get(plan_id)
             .and_then(|units| units.get(institution_id))
@@ -168,17 +172,29 @@ impl Fubiao3Index {
             .flatten()
             .filter_map(|id| Some((id.as_str(), self.facts.get(id)?)))
             .filter(|(_, f)| f.counted)
-            .collect()
+    }
+
+    /// The counted facts of one unit in one plan, ordered by inspection id.
+    pub fn counted_by_id(
+        &self,
+        plan_id: &str,
+        institution_id: &str,
+    ) -> BTreeMap<&str, &FollowUpFacts> {
+        self.counted(plan_id, institution_id).collect()
+    }
+
+    /// Whether a unit has a counted inspection in a plan.
+    pub fn followed_up(&self, plan_id: &str, institution_id: &str) -> bool {
+        self.counted(plan_id, institution_id).next().is_some()
     }
 
     /// Units with counted inspections in a plan.
-    pub fn units_followed_up<'a>(&'a self, plan_id: &str) -> impl Iterator<Item = &'a str> + 'a {
-        let units = self.by_unit.get(plan_id);
-        let plan_id = plan_id.to_string();
-        units
+    pub fn units_followed_up<'a>(&'a self, plan_id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.by_unit
+            .get(plan_id)
             .into_iter()
             .flat_map(|u| u.keys())
-            .filter(move |unit| !self.counted(&plan_id, unit).is_empty())
+            .filter(move |unit| self.followed_up(plan_id, unit))
             .map(String::as_str)
     }
 }

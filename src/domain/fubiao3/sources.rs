@@ -43,7 +43,7 @@ impl Fubiao3Index {
         units
             .iter()
             .filter_map(|unit| {
-                let counted = self.counted(&plan.id, &unit.id);
+                let counted = self.counted_by_id(&plan.id, &unit.id);
                 let follow_ups: Vec<&Inspection> = counted
                     .keys()
                     .filter_map(|id| inspections.iter().find(|i| i.id == *id))
