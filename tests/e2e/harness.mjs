@@ -181,6 +181,18 @@ export async function controlledByServiceWorker(page) {
   });
 }
 
+/** A tablet's viewport in portrait. */
+export const TABLET = { width: 768, height: 1024 };
+
+/** Adds an officer (执法人员) through the UI. */
+export async function addInspector(page, server, name, number) {
+  await open(page, server, 'inspectors');
+  await page.getByTestId('add-inspector').click();
+  await page.getByTestId('inspector-name').fill(name);
+  await page.getByTestId('certificate-number').fill(number);
+  await settled(page);
+}
+
 /** Adds an institution through the UI and returns to its form. */
 export async function addInstitution(page, { name, code, kind = 'clinic', township = '' }) {
   await page.getByTestId('add-institution').click();

@@ -9,17 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+import { TABLET, addInspector, addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
-const TABLET = { width: 768, height: 1024 };
-
-async function addInspector(page, server, name, number) {
-  await open(page, server, 'inspectors');
-  await page.getByTestId('add-inspector').click();
-  await page.getByTestId('inspector-name').fill(name);
-  await page.getByTestId('certificate-number').fill(number);
-  await settled(page);
-}
 
 /** The 33 data cells of one 附表3 row on screen. */
 async function screenRow(page, code) {

@@ -7,17 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
-
-const TABLET = { width: 768, height: 1024 };
-
-async function addInspector(page, server, name, number) {
-  await open(page, server, 'inspectors');
-  await page.getByTestId('add-inspector').click();
-  await page.getByTestId('inspector-name').fill(name);
-  await page.getByTestId('certificate-number').fill(number);
-  await settled(page);
-}
+import { TABLET, addInspector, addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 /** Two officers, one institution, the 2022 plan of `templateIndex`, and an inspection started. */
 async function startInspection(page, server, institution, templateIndex) {

@@ -12,6 +12,18 @@ use crate::domain::huitoukan::{Campaign, OriginalViolation, Penalty};
 use crate::domain::labelled::Labelled;
 use crate::state::roster::use_roster;
 
+/// An institution's penalties, tracked.
+pub fn penalties_of(institution_id: StoredValue<String>) -> Memo<Vec<Penalty>> {
+    let roster = use_roster();
+    Memo::new(move |_| {
+        roster
+            .institutions
+            .get(&institution_id.get_value())
+            .map(|i| i.penalties)
+            .unwrap_or_default()
+    })
+}
+
 /// A change to one penalty.
 type PenaltyChange = dyn FnOnce(&mut Penalty);
 
@@ -23,13 +35,7 @@ pub fn PenaltyEditor(
 ) -> impl IntoView {
     let roster = use_roster();
     let institution_id = StoredValue::new(institution_id);
-    let penalties = Memo::new(move |_| {
-        roster
-            .institutions
-            .get(&institution_id.get_value())
-            .map(|i| i.penalties)
-            .unwrap_or_default()
-    });
+    let penalties = penalties_of(institution_id);
     let penalty_ids =
         move || penalties.with(|all| all.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
     let add = move |_| {

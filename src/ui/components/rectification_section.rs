@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::penalty_editor::short_label;
+use super::penalty_editor::{penalties_of, short_label};
 use crate::browser;
 use crate::domain::huitoukan::{Rectification, RectificationCheck};
 use crate::domain::labelled::Labelled;
 use crate::route::Route;
-use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 
 /// The rectification section of one follow-up.
@@ -22,15 +21,8 @@ pub fn RectificationSection(
     /// The inspector named on changes (记录人), if chosen.
     recorder: Signal<Option<String>>,
 ) -> impl IntoView {
-    let roster = use_roster();
     let institution_id = StoredValue::new(institution_id);
-    let penalties = Memo::new(move |_| {
-        roster
-            .institutions
-            .get(&institution_id.get_value())
-            .map(|i| i.penalties)
-            .unwrap_or_default()
-    });
+    let penalties = penalties_of(institution_id);
     let inspection_id = StoredValue::new(inspection_id);
     view! {
         <section class="section rectifications" data-testid="rectifications">
