@@ -3,7 +3,8 @@
 
 use crate::domain::plan_result::Cell;
 
-const BOM: &str = "\u{feff}";
+/// The byte-order mark that makes Excel read the file as UTF-8.
+pub const BOM: &str = "\u{feff}";
 
 /// The file's bytes: a header row, then the rows.
 pub fn build(header: &[String], rows: &[Vec<Cell>]) -> Vec<u8> {
@@ -22,7 +23,8 @@ pub fn build(header: &[String], rows: &[Vec<Cell>]) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {
+/// Appends one CSV line: the cells joined by commas, then CRLF.
+pub fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str(&cells.collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
 }

@@ -5,7 +5,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::csv::text;
+use super::csv::{push_line, text, BOM};
 use crate::domain::fubiao3::layout::{
     edition_2022, Fubiao3Layout, HeaderCell, COLUMNS, DATA_COLUMNS, HEADER_ROWS, LABEL_COLUMNS,
 };
@@ -70,7 +70,7 @@ pub fn csv(table: &Fubiao3) -> Vec<u8> {
 
 /// The CSV bytes of `table` in `layout` (another edition); see [`csv`].
 pub fn csv_in(layout: &Fubiao3Layout, table: &Fubiao3) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
+    let mut out = String::from(BOM);
     let header = std::iter::once(layout.category_label()).chain(layout.leaf_labels());
     push_line(&mut out, header.map(text));
     for &row in &layout.rows {
@@ -81,11 +81,6 @@ pub fn csv_in(layout: &Fubiao3Layout, table: &Fubiao3) -> Vec<u8> {
         push_line(&mut out, std::iter::once(text(row.label())).chain(cells));
     }
     out.into_bytes()
-}
-
-fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {
-    out.push_str(&cells.collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
 }
 
 fn csv_value(value: &Value) -> String {
