@@ -151,3 +151,14 @@ pub fn print() -> Result<(), String> {
         .print()
         .map_err(|e| format!("打印失败：{e:?}"))
 }
+
+/// This device's id (kept in localStorage, made on first use).
+pub fn device_id() -> String {
+    thread_local! {
+        static DEVICE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    DEVICE.with(|cell| {
+        cell.get_or_init(|| crate::storage::preferences::device_id(new_id))
+            .clone()
+    })
+}

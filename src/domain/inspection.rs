@@ -101,6 +101,10 @@ pub struct Inspection {
     pub history: Vec<StatusEvent>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The device whose user made the last change (see `exchange`): an import keeps the
+    /// other device's id, so merging can tell an edit made here from one brought in.
+    #[serde(default)]
+    pub changed_on: Option<String>,
 }
 
 /// Counts for a section header, e.g. "12/15 已查, 2 不符合". 合理缺项 is in neither number.
@@ -167,6 +171,7 @@ impl Inspection {
             history: Vec::new(),
             created_at: now,
             updated_at: now,
+            changed_on: None,
         }
     }
 

@@ -18,6 +18,10 @@ pub struct Inspector {
     pub unit: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The device whose user made the last change (see `exchange`): an import keeps the
+    /// other device's id, so merging can tell an edit made here from one brought in.
+    #[serde(default)]
+    pub changed_on: Option<String>,
 }
 
 labelled_enum! {
@@ -47,6 +51,7 @@ impl Inspector {
             unit: String::new(),
             created_at: now,
             updated_at: now,
+            changed_on: None,
         }
     }
 

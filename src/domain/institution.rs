@@ -117,6 +117,10 @@ pub struct Institution {
     pub penalties: Vec<Penalty>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The device whose user made the last change (see `exchange`): an import keeps the
+    /// other device's id, so merging can tell an edit made here from one brought in.
+    #[serde(default)]
+    pub changed_on: Option<String>,
 }
 
 impl Institution {
@@ -138,6 +142,7 @@ impl Institution {
             penalties: Vec::new(),
             created_at: now,
             updated_at: now,
+            changed_on: None,
         }
     }
 

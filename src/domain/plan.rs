@@ -77,6 +77,10 @@ pub struct Plan {
     pub institution_ids: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The device whose user made the last change (see `exchange`): an import keeps the
+    /// other device's id, so merging can tell an edit made here from one brought in.
+    #[serde(default)]
+    pub changed_on: Option<String>,
 }
 
 /// How far one target is: e.g. 村卫生室 3/5.
@@ -109,6 +113,7 @@ impl Plan {
             institution_ids: Vec::new(),
             created_at: now,
             updated_at: now,
+            changed_on: None,
         }
     }
 
@@ -192,6 +197,7 @@ impl PlanTemplate {
             institution_ids: Vec::new(),
             created_at: now,
             updated_at: now,
+            changed_on: None,
         }
     }
 }

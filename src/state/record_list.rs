@@ -16,8 +16,8 @@ use crate::storage::{Record, Write};
 /// A record kind kept in a list.
 pub trait Listed: Record + Clone + Send + Sync + 'static {
     fn id(&self) -> &str;
-    /// Marks the record as changed now.
-    fn touch(&mut self, now: DateTime<Utc>);
+    /// Marks the record as changed now, on this device.
+    fn touch(&mut self, now: DateTime<Utc>, device: &str);
 }
 
 macro_rules! listed {
@@ -26,8 +26,9 @@ macro_rules! listed {
             fn id(&self) -> &str {
                 &self.id
             }
-            fn touch(&mut self, now: DateTime<Utc>) {
+            fn touch(&mut self, now: DateTime<Utc>, device: &str) {
                 self.updated_at = now;
+                self.changed_on = Some(device.to_string());
             }
         }
     )+};
@@ -113,7 +114,8 @@ impl<R: Listed> RecordList<R> {
     }
 
     /// Adds a record and saves it at once; returns its id.
-    pub fn add(&self, record: R) -> String {
+    pub fn add(&self, mut record: R) -> String {
+        record.touch(browser::now(), &browser::device_id());
         let id = record.id().to_string();
         self.save(&record, Save::Now);
         self.notify(ListChange::Put(&record));
@@ -141,7 +143,7 @@ impl<R: Listed> RecordList<R> {
         self.items.update(|l| {
             if let Some(record) = l.iter_mut().find(|r| r.id() == id) {
                 change(record);
-                record.touch(browser::now());
+                record.touch(browser::now(), &browser::device_id());
                 changed = Some(record.clone());
             }
         });

@@ -54,6 +54,7 @@ fn inspection() -> Inspection {
         ],
         answers: Default::default(),
         rectifications: Default::default(),
+        changed_on: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),
         created_at: at(6),

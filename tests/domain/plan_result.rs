@@ -41,6 +41,7 @@ fn inspection(
         place: String::new(),
         inspectors: Vec::new(),
         rectifications: Default::default(),
+        changed_on: None,
         answers: answers
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
