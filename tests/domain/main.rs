@@ -2,6 +2,7 @@
 
 mod catalog;
 mod credit_code;
+mod exchange;
 mod fubiao3;
 mod fubiao3_export;
 mod handling;

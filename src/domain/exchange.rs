@@ -1,0 +1,85 @@
+//! The exchange file (数据交换文件): every record of the device, or one plan with what it
+//! refers to, in one versioned JSON file with a SHA-256 of its records, for backups and for
+//! bringing several tablets' work together. `file` writes and reads it (reading validates the
+//! whole file before anything may be written); `merge` compares it with the device's records
+//! and says what would be added, updated or is in conflict. Pure: bytes in, records out.
+
+pub mod file;
+pub mod merge;
+mod problems;
+
+use serde::{Deserialize, Serialize};
+
+use super::inspection::Inspection;
+use super::inspector::Inspector;
+use super::institution::Institution;
+use super::plan::Plan;
+
+pub use file::{read, write, Exchange, Header, Scope, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
+pub use problems::ImportError;
+
+/// The records an exchange file carries, one list per kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    pub institutions: Vec<Institution>,
+    pub inspectors: Vec<Inspector>,
+    pub plans: Vec<Plan>,
+    pub inspections: Vec<Inspection>,
+}
+
+impl Records {
+    /// How many records in all.
+    pub fn len(&self) -> usize {
+        self.institutions.len() + self.inspectors.len() + self.plans.len() + self.inspections.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// One plan and what it needs to stand on its own: its inspections, the institutions it
+    /// lists or inspected, and the officers assigned to its inspections.
+    pub fn for_plan(&self, plan_id: &str) -> Records {
+        let plans: Vec<Plan> = self
+            .plans
+            .iter()
+            .filter(|p| p.id == plan_id)
+            .cloned()
+            .collect();
+        let inspections: Vec<Inspection> = self
+            .inspections
+            .iter()
+            .filter(|i| i.plan_id == plan_id)
+            .cloned()
+            .collect();
+        let wanted_institution = |id: &str| {
+            plans
+                .iter()
+                .any(|p| p.institution_ids.iter().any(|i| i == id))
+                || inspections.iter().any(|i| i.institution_id == id)
+        };
+        let wanted_inspector = |id: &str| {
+            inspections
+                .iter()
+                .any(|i| i.inspectors.iter().any(|a| a.inspector_id == id))
+        };
+        Records {
+            institutions: self
+                .institutions
+                .iter()
+                .filter(|i| wanted_institution(&i.id))
+                .cloned()
+                .collect(),
+            inspectors: self
+                .inspectors
+                .iter()
+                .filter(|i| wanted_inspector(&i.id))
+                .cloned()
+                .collect(),
+            plans,
+            inspections,
+        }
+    }
+}
