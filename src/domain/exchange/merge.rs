@@ -155,7 +155,7 @@ pub fn plan(local: &Records, incoming: &Records, this_device: &str) -> MergePlan
 fn match_institutions(local: &[Institution], incoming: &[Institution]) -> Vec<(String, String)> {
     let key = |i: &Institution| {
         let number = credit_code::normalize(&i.registration_number);
-        (!number.is_empty()).then(|| (i.registration_kind, number))
+        (!number.is_empty()).then_some((i.registration_kind, number))
     };
     let by_number: HashMap<_, &str> = local
         .iter()
