@@ -162,3 +162,18 @@ pub fn device_id() -> String {
             .clone()
     })
 }
+
+/// The bytes and name of the file chosen in a file input, if one is chosen. The whole file is
+/// read into memory first; the caller checks its size against its own limit.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Option<(String, Vec<u8>)>, String> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Ok(None);
+    };
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("读取文件失败：{e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(Some((file.name(), bytes)))
+}

@@ -166,6 +166,23 @@ impl<R: Listed> RecordList<R> {
         Ok(writes)
     }
 
+    /// Puts many records in memory, replacing those with the same id and adding the others; the
+    /// caller writes them (an import converts every record first, then changes memory, then
+    /// writes one batch).
+    pub fn put_many_in_memory(&self, records: Vec<R>) {
+        for record in &records {
+            self.notify(ListChange::Put(record));
+        }
+        self.items.update(|list| {
+            for record in records {
+                match list.iter_mut().find(|r| r.id() == record.id()) {
+                    Some(slot) => *slot = record,
+                    None => list.push(record),
+                }
+            }
+        });
+    }
+
     /// Removes the records whose id matches in memory and returns their deletes, for one batch.
     pub fn remove_where(&self, matches: impl Fn(&str) -> bool) -> Vec<Write> {
         let mut removed = Vec::new();

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod answer_picker;
+pub mod backup_panel;
 pub mod checklist_section;
 pub mod confirm_button;
 pub mod field;

@@ -242,3 +242,44 @@ impl MergePlan {
         }
     }
 }
+
+/// One conflict as the preview lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictSummary {
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    /// When this device's copy was last changed.
+    pub local_at: DateTime<Utc>,
+    /// When the incoming copy was last changed.
+    pub incoming_at: DateTime<Utc>,
+    /// Last change wins.
+    pub default: Choice,
+}
+
+impl MergePlan {
+    /// Every conflict, kind by kind.
+    pub fn conflicts(&self) -> Vec<ConflictSummary> {
+        fn of<R: Mergeable>(items: &[Item<R>]) -> impl Iterator<Item = ConflictSummary> + '_ {
+            items
+                .iter()
+                .filter(|i| i.outcome == Outcome::Conflict)
+                .filter_map(|i| {
+                    let local = i.local.as_ref()?;
+                    Some(ConflictSummary {
+                        kind: R::KIND,
+                        id: i.incoming.id().to_string(),
+                        title: i.incoming.title(),
+                        local_at: local.updated_at(),
+                        incoming_at: i.incoming.updated_at(),
+                        default: i.default_choice(),
+                    })
+                })
+        }
+        of(&self.institutions)
+            .chain(of(&self.inspectors))
+            .chain(of(&self.plans))
+            .chain(of(&self.inspections))
+            .collect()
+    }
+}

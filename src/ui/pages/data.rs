@@ -8,6 +8,7 @@ use crate::state::sample::{load_sample, remove_sample, sample_count};
 use crate::state::storage_status::{use_storage_status, DatabaseState};
 use crate::state::work::use_work;
 use crate::storage::schema;
+use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::components::confirm_button::ConfirmButton;
 
 /// The data page.
@@ -76,9 +77,7 @@ pub fn DataPage() -> impl IntoView {
             />
         </Show>
         {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
-        <div class="notice" data-testid="not-built">
-            <p><strong>"导出、导入与备份功能尚未开放。"</strong></p>
-        </div>
+        <BackupPanel />
     }
 }
 
