@@ -58,9 +58,17 @@ pub fn export(roster: Roster, work: Work, plan_id: Option<&str>) -> Result<Strin
 }
 
 /// Reads a file and plans its merge; nothing is written.
-pub fn preview(roster: Roster, work: Work, bytes: &[u8]) -> Result<(Exchange, MergePlan), ImportError> {
+pub fn preview(
+    roster: Roster,
+    work: Work,
+    bytes: &[u8],
+) -> Result<(Exchange, MergePlan), ImportError> {
     let file = exchange::read(bytes)?;
-    let plan = merge::plan(&snapshot(roster, work), &file.records, &browser::device_id());
+    let plan = merge::plan(
+        &snapshot(roster, work),
+        &file.records,
+        &browser::device_id(),
+    );
     Ok((file, plan))
 }
 

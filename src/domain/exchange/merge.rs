@@ -248,7 +248,10 @@ impl MergePlan {
 pub struct ConflictSummary {
     pub kind: &'static str,
     pub id: String,
+    /// The incoming copy's name.
     pub title: String,
+    /// This device's copy's name.
+    pub local_title: String,
     /// When this device's copy was last changed.
     pub local_at: DateTime<Utc>,
     /// When the incoming copy was last changed.
@@ -270,6 +273,7 @@ impl MergePlan {
                         kind: R::KIND,
                         id: i.incoming.id().to_string(),
                         title: i.incoming.title(),
+                        local_title: local.title(),
                         local_at: local.updated_at(),
                         incoming_at: i.incoming.updated_at(),
                         default: i.default_choice(),

@@ -33,8 +33,11 @@ pub fn BackupPanel() -> impl IntoView {
     let last_export = RwSignal::new(preferences::last_export());
     let plan_choice = RwSignal::new(String::new());
     let plans = Memo::new(move |_| {
-        work.plans
-            .with(|all| all.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())
+        work.plans.with(|all| {
+            all.iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     let export_all = move |_| {
         outcome.set(Some(export(roster, work, None)));
@@ -71,7 +74,9 @@ pub fn BackupPanel() -> impl IntoView {
                             plan,
                         }));
                     }
-                    Err(e) => outcome.set(Some(Err(format!("未导入“{file_name}”：{}", e.message())))),
+                    Err(e) => {
+                        outcome.set(Some(Err(format!("未导入“{file_name}”：{}", e.message()))))
+                    }
                 },
                 Ok(None) => {}
                 Err(message) => outcome.set(Some(Err(message))),
@@ -86,7 +91,9 @@ pub fn BackupPanel() -> impl IntoView {
         let result = apply(roster, work, autosave, &p.plan, |kind, id| {
             picked.get(&(kind.to_string(), id.to_string())).copied()
         });
-        outcome.set(Some(result.map(|n| format!("已导入“{}”：写入 {n} 条记录", p.file_name))));
+        outcome.set(Some(
+            result.map(|n| format!("已导入“{}”：写入 {n} 条记录", p.file_name)),
+        ));
         pending.set(None);
     };
     view! {
@@ -183,7 +190,13 @@ fn ImportPreview(
                             <li class="row-item conflict" data-testid="import-conflict">
                                 <span class="row-title">{format!("{}：{}", c.kind, c.title)}</span>
                                 <span class="row-meta">
-                                    {format!("本机修改于 {}；导入文件修改于 {}", browser::local_time(c.local_at), browser::local_time(c.incoming_at))}
+                                    {format!(
+                                        "本机：{}（修改于 {}）；导入文件：{}（修改于 {}）",
+                                        c.local_title,
+                                        browser::local_time(c.local_at),
+                                        c.title,
+                                        browser::local_time(c.incoming_at)
+                                    )}
                                 </span>
                                 <span class="row-actions" role="radiogroup" aria-label="选择保留的版本">
                                     <button type="button" role="radio" class="verdict" data-testid="keep-local"
