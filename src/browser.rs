@@ -177,3 +177,27 @@ pub async fn read_chosen_file(
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     Ok(Some((file.name(), bytes)))
 }
+
+/// What the page knows about the device: its user agent, how many touch points it has, and
+/// whether the app runs from the Home Screen (standalone) rather than in a browser tab.
+pub fn platform() -> (String, i32, bool) {
+    let Some(window) = web_sys::window() else {
+        return (String::new(), 0, false);
+    };
+    let navigator = window.navigator();
+    let standalone_media = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    // Safari's own flag for a Home Screen web app.
+    let standalone_safari = js_sys::Reflect::get(&navigator, &JsValue::from_str("standalone"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    (
+        navigator.user_agent().unwrap_or_default(),
+        navigator.max_touch_points(),
+        standalone_media || standalone_safari,
+    )
+}

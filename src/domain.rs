@@ -16,5 +16,6 @@ pub mod labelled;
 pub mod plan;
 pub mod plan_result;
 pub mod roster;
+pub mod safekeeping;
 pub mod sample;
 pub mod validation;

@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod exchange;
 pub mod record_list;
 pub mod roster;
+pub mod safekeeping;
 pub mod sample;
 pub mod storage_status;
 pub mod work;

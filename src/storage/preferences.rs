@@ -8,6 +8,9 @@ const RECORDER: &str = "jiandu.pref.recorder";
 const WELCOME_DISMISSED: &str = "jiandu.pref.welcome_dismissed";
 const DEVICE_ID: &str = "jiandu.device_id";
 const LAST_EXPORT: &str = "jiandu.last_export";
+const RECORDS_SEEN: &str = "jiandu.records_seen";
+const REMINDER_DAYS: &str = "jiandu.pref.backup_reminder_days";
+const HOME_SCREEN_ADVICE_DISMISSED: &str = "jiandu.pref.home_screen_advice_dismissed";
 
 /// The institution type last picked in the roster filter (a storage code), if any.
 pub fn roster_type_filter() -> Option<String> {
@@ -68,4 +71,35 @@ pub fn last_export() -> Option<String> {
 /// Records the time of an export.
 pub fn set_last_export(at: &str) {
     let _ = LocalStorage::set(LAST_EXPORT, at);
+}
+
+/// How many records this device held when the app last saw them: kept apart from the
+/// database, so an emptied database can be told from a new device.
+pub fn records_seen() -> usize {
+    LocalStorage::get(RECORDS_SEEN).unwrap_or(0)
+}
+
+/// Remembers how many records the device holds.
+pub fn set_records_seen(count: usize) {
+    let _ = LocalStorage::set(RECORDS_SEEN, count);
+}
+
+/// Days without a backup before the app reminds (the user's setting), if set.
+pub fn reminder_days() -> Option<u32> {
+    LocalStorage::get(REMINDER_DAYS).ok()
+}
+
+/// Sets the days without a backup before the app reminds.
+pub fn set_reminder_days(days: u32) {
+    let _ = LocalStorage::set(REMINDER_DAYS, days);
+}
+
+/// Whether the user closed the advice to add the app to the Home Screen.
+pub fn home_screen_advice_dismissed() -> bool {
+    LocalStorage::get::<bool>(HOME_SCREEN_ADVICE_DISMISSED).unwrap_or(false)
+}
+
+/// Records that the user closed the Home Screen advice.
+pub fn dismiss_home_screen_advice() {
+    let _ = LocalStorage::set(HOME_SCREEN_ADVICE_DISMISSED, true);
 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::components::{
-    nav::Nav, save_indicator::SaveIndicator, storage_alert::StorageAlert,
-    update_banner::UpdateBanner,
+    nav::Nav, safekeeping_notices::SafekeepingNotices, save_indicator::SaveIndicator,
+    storage_alert::StorageAlert, update_banner::UpdateBanner,
 };
 use super::pages;
 use crate::browser::{self, service_worker};
@@ -14,6 +14,7 @@ use crate::route::Route;
 use crate::state::{
     autosave::provide_autosave,
     roster::provide_roster,
+    safekeeping::provide_safekeeping,
     storage_status::{provide_storage_status, DatabaseState},
     work::provide_work,
 };
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let roster = provide_roster(autosave);
     let work = provide_work(autosave);
     let storage = provide_storage_status();
+    provide_safekeeping(roster, work, storage);
     let route = provide_route();
     let update_ready = RwSignal::new(false);
 
@@ -73,6 +75,7 @@ pub fn App() -> impl IntoView {
         <Nav route=route />
         <UpdateBanner ready=update_ready />
         <StorageAlert />
+        <SafekeepingNotices />
         // Pages appear once the data is read, so nothing typed can be overwritten by the load.
         <main class="page" data-testid="page" data-ready=move || roster.loaded.get().to_string()>
             <Show when=move || roster.loaded.get() fallback=|| view! { <p class="muted">"正在读取本机数据…"</p> }>

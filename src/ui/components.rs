@@ -15,6 +15,7 @@ pub mod penalty_editor;
 pub mod plan_targets;
 pub mod record_page;
 pub mod rectification_section;
+pub mod safekeeping_notices;
 pub mod save_indicator;
 pub mod storage_alert;
 pub mod update_banner;

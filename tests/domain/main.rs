@@ -13,6 +13,7 @@ mod plan;
 mod plan_result;
 mod roster;
 mod route;
+mod safekeeping;
 mod sample;
 mod tidy;
 

@@ -4,18 +4,18 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::domain::exchange::merge::{Choice, MergePlan};
 use crate::domain::exchange::{Header, Scope};
+use crate::domain::safekeeping::REMINDER_DAYS_RANGE;
 use crate::state::autosave::use_autosave;
 use crate::state::exchange::{apply, export, preview};
 use crate::state::roster::use_roster;
+use crate::state::safekeeping::use_safekeeping;
 use crate::state::work::use_work;
-use crate::storage::preferences;
 
 /// A read file waiting for the user's confirmation.
 #[derive(Clone, PartialEq)]
@@ -30,7 +30,7 @@ struct Pending {
 pub fn BackupPanel() -> impl IntoView {
     let (roster, work, autosave) = (use_roster(), use_work(), use_autosave());
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let last_export = RwSignal::new(preferences::last_export());
+    let safekeeping = use_safekeeping();
     let plan_choice = RwSignal::new(String::new());
     let plans = Memo::new(move |_| {
         work.plans.with(|all| {
@@ -40,8 +40,18 @@ pub fn BackupPanel() -> impl IntoView {
         })
     });
     let export_all = move |_| {
-        outcome.set(Some(export(roster, work, None)));
-        last_export.set(preferences::last_export());
+        let result = export(roster, work, None);
+        if result.is_ok() {
+            safekeeping.exported(browser::now());
+        }
+        outcome.set(Some(result));
+    };
+    let set_days = move |ev: leptos::ev::Event| {
+        if let Ok(days) = event_target_value(&ev).trim().parse::<u32>() {
+            if REMINDER_DAYS_RANGE.contains(&days) {
+                safekeeping.set_reminder_days(days);
+            }
+        }
     };
     let export_plan = move |_| {
         let id = plan_choice.get_untracked();
@@ -100,11 +110,19 @@ pub fn BackupPanel() -> impl IntoView {
         <section class="backup" data-testid="backup">
             <h2>"导出（备份）"</h2>
             <p data-testid="last-export">
-                {move || match last_export.get().and_then(|t| DateTime::parse_from_rfc3339(&t).ok()) {
-                    Some(at) => format!("上次导出全部数据：{}", browser::local_time(at.with_timezone(&Utc))),
+                {move || match safekeeping.last_export.get() {
+                    Some(at) => format!("上次导出全部数据：{}", browser::local_time(at)),
                     None => "本机尚未导出过全部数据。浏览器数据可能被清除，请定期导出备份并妥善保存。".to_string(),
                 }}
             </p>
+            <label class="inline-field">
+                "有未导出的修改且超过"
+                <input type="number" inputmode="numeric" min="1" max="90" class="days" data-testid="reminder-days"
+                    aria-label="备份提醒间隔（天）"
+                    prop:value=move || safekeeping.reminder_days.get().to_string()
+                    on:change=set_days />
+                "天未导出时提醒"
+            </label>
             <div class="actions">
                 <button class="primary" data-testid="export-all" on:click=export_all>"导出全部数据"</button>
             </div>
