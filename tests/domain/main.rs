@@ -3,6 +3,7 @@
 mod catalog;
 mod credit_code;
 mod exchange;
+mod fixtures;
 mod fubiao3;
 mod fubiao3_export;
 mod handling;
