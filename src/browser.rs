@@ -2,6 +2,7 @@
 //! service worker. Every call returns an error instead of panicking.
 
 pub mod service_worker;
+pub mod tabs;
 
 use chrono::{DateTime, TimeZone, Utc};
 use wasm_bindgen::JsValue;

@@ -8,4 +8,5 @@ pub mod roster;
 pub mod safekeeping;
 pub mod sample;
 pub mod storage_status;
+pub mod tabs;
 pub mod work;

@@ -23,6 +23,9 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// Told of every batch written.
+type SavedListener = Box<dyn Fn(&[Write])>;
+
 struct Queue {
     database: Option<Database>,
     /// Writes not yet handed to a transaction, oldest first, at most one per target.
@@ -35,6 +38,8 @@ struct Queue {
     timer: Option<TimeoutHandle>,
     /// Set when the database cannot be used at all (so retries say why).
     unavailable: Option<StorageError>,
+    /// Told of every batch written (to tell the other tabs).
+    on_saved: Option<SavedListener>,
 }
 
 /// The autosave context. Cheap to copy.
@@ -56,6 +61,7 @@ pub fn provide_autosave() -> Autosave {
             in_flight: 0,
             timer: None,
             unavailable: None,
+            on_saved: None,
         }),
         status: RwSignal::new(SaveStatus::Saved),
     };
@@ -87,6 +93,27 @@ impl Autosave {
     /// The save indicator's state.
     pub fn status(&self) -> ReadSignal<SaveStatus> {
         self.status.read_only()
+    }
+
+    /// Sets who is told of every batch written.
+    pub fn on_saved(&self, tell: impl Fn(&[Write]) + 'static) {
+        self.queue
+            .update_value(|q| q.on_saved = Some(Box::new(tell)));
+    }
+
+    /// Whether a write of this record waits in the queue (not yet handed to a transaction).
+    pub fn is_pending(&self, store: &str, key: &str) -> bool {
+        self.queue
+            .with_value(|q| q.pending.iter().any(|(_, w)| w.target() == (store, key)))
+    }
+
+    /// Drops the queued write of this record: another tab wrote the record since this tab's
+    /// copy was read, so this write is stale and must not be applied.
+    pub fn discard(&self, store: &str, key: &str) {
+        self.queue.update_value(|q| {
+            q.pending.retain(|(_, w)| w.target() != (store, key));
+            q.latest.retain(|(s, k), _| !(*s == store && k == key));
+        });
     }
 
     /// Connects the queue to the opened database and writes what was queued before.
@@ -224,6 +251,10 @@ impl Autosave {
                     requeue.append(&mut q.pending);
                     q.pending = requeue;
                 } else {
+                    if let Some(tell) = &q.on_saved {
+                        let written: Vec<Write> = batch.iter().map(|(_, w)| w.clone()).collect();
+                        tell(&written);
+                    }
                     for (seq, w) in &batch {
                         let (store, key) = w.target();
                         let target = (store, key.to_string());

@@ -183,6 +183,23 @@ impl<R: Listed> RecordList<R> {
         });
     }
 
+    /// Takes another tab's version of one record (or its removal) into memory, without
+    /// saving it again.
+    pub fn refresh_in_memory(&self, id: &str, record: Option<R>) {
+        match record {
+            Some(record) => self.put_many_in_memory(vec![record]),
+            None => {
+                let present = self
+                    .items
+                    .with_untracked(|l| l.iter().any(|r| r.id() == id));
+                if present {
+                    self.items.update(|l| l.retain(|r| r.id() != id));
+                    self.notify(ListChange::Removed(id));
+                }
+            }
+        }
+    }
+
     /// Removes the records whose id matches in memory and returns their deletes, for one batch.
     pub fn remove_where(&self, matches: impl Fn(&str) -> bool) -> Vec<Write> {
         let mut removed = Vec::new();

@@ -200,6 +200,28 @@ impl Database {
             .collect()
     }
 
+    /// One record by key, if the store holds it.
+    pub async fn get<R: Record + DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<R>, StorageError> {
+        self.check_open()?;
+        let tx = self.transaction(&[R::STORE], "readonly", Durability::Relaxed)?;
+        let store = tx
+            .object_store(R::STORE)
+            .map_err(|e| StorageError::from_js(&e))?;
+        let request = store
+            .get(&JsValue::from_str(key))
+            .map_err(|e| StorageError::from_js(&e))?;
+        let value = request_done(&request).await?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        serde_wasm_bindgen::from_value(value)
+            .map(Some)
+            .map_err(Into::into)
+    }
+
     /// Applies every write in one readwrite transaction: all or nothing.
     pub async fn apply(
         &self,

@@ -16,6 +16,7 @@ use crate::state::{
     roster::provide_roster,
     safekeeping::provide_safekeeping,
     storage_status::{provide_storage_status, DatabaseState},
+    tabs::{connect_tabs, provide_tab_notices},
     work::provide_work,
 };
 use crate::storage::{schema, Database};
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let work = provide_work(autosave);
     let storage = provide_storage_status();
     provide_safekeeping(roster, work, storage);
+    let tab_notices = provide_tab_notices();
     let route = provide_route();
     let update_ready = RwSignal::new(false);
 
@@ -48,7 +50,10 @@ pub fn App() -> impl IntoView {
                     Err(e) => Err(e),
                 };
                 match loaded {
-                    Ok(()) => autosave.attach(database),
+                    Ok(()) => {
+                        connect_tabs(roster, work, autosave, database.clone(), tab_notices);
+                        autosave.attach(database);
+                    }
                     Err(e) => {
                         storage.database.set(DatabaseState::Failed(e.message()));
                         autosave.detach(e);
