@@ -4,6 +4,7 @@ mod catalog;
 mod credit_code;
 mod exchange;
 mod fixtures;
+mod exchange_files;
 mod fubiao3;
 mod fubiao3_export;
 mod handling;

@@ -1,10 +1,10 @@
 //! Writing and reading the exchange file. The file is one JSON object: a header (format,
 //! format version, app version, device, export time, scope, SHA-256 of the records) and the
-//! records. Reading checks, in order, size, encoding, JSON, format and version, header,
-//! checksum, every record's shape, text lengths, ids and references; only a file that passes
-//! all of them yields records.
+//! records. Reading checks, in order, size, kind of file, encoding, JSON, format and version,
+//! header, checksum, text lengths, every record's shape, ids and references; only a file that
+//! passes all of them yields records.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::problems::{explain, ImportError};
+use super::problems::{explain, shorten, ImportError};
 use super::Records;
 
 /// The format's name, written in every file.
@@ -70,12 +70,12 @@ struct FileShape<'a> {
     records: &'a RawValue,
 }
 
-/// Only what tells whether a JSON document is an exchange file, and of which version.
-#[derive(Deserialize)]
-struct Probe {
-    format: Option<Value>,
-    format_version: Option<Value>,
-}
+/// The top level of a document, its values left unparsed: only an object reads as this, so
+/// it tells a JSON object from other JSON before the format and version are looked at.
+type TopLevel<'a> = HashMap<String, &'a RawValue>;
+
+/// JSON's white space (not Unicode's).
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
 /// The bytes of an exchange file. Records last changed on no device (built-in or older
 /// records) are marked as changed on `device_id`, the device that holds them now.
@@ -145,40 +145,88 @@ pub fn read(bytes: &[u8]) -> Result<Exchange, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len(), MAX_FILE_BYTES));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    if let Some(what) = other_file_type(bytes) {
+        return Err(ImportError::OtherFileType(what));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
+        // The bytes end inside a character: cut off, not another encoding.
+        None => ImportError::Truncated,
+        Some(_) => ImportError::NotUtf8,
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    if probe.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ImportError::NotExchangeFile);
+    if text.trim().is_empty() {
+        return Err(ImportError::Blank);
     }
-    match probe.format_version.as_ref().and_then(Value::as_u64) {
-        Some(v) if v > u64::from(FORMAT_VERSION) => {
-            return Err(ImportError::NewerVersion(
-                u32::try_from(v).unwrap_or(u32::MAX),
-            ))
-        }
-        Some(v) if v >= 1 => {}
-        Some(v) => return Err(ImportError::UnknownVersion(v as u32)),
-        None => {
-            return Err(ImportError::BadHeader(
-                "format_version".into(),
-                "缺少或不是正整数".into(),
-            ))
-        }
+    let top: TopLevel = serde_json::from_str(text).map_err(|e| json_error(&e, text))?;
+    match top.get("format").map(|raw| raw.get()) {
+        None => return Err(ImportError::NotExchangeFile),
+        Some(raw) if serde_json::from_str::<String>(raw).is_ok_and(|f| f == FORMAT) => {}
+        Some(raw) => return Err(ImportError::OtherFormat(shorten(raw))),
     }
+    check_version(top.get("format_version").map(|raw| raw.get()))?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let file: FileShape = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::BadHeader(path, explain(&e.inner().to_string()))
+        let detail = e.inner().to_string();
+        if detail.contains("recursion limit") {
+            ImportError::TooDeep
+        } else {
+            ImportError::BadHeader(path_of(e.path()), explain(&detail))
+        }
     })?;
+    // serde lets a unit variant of a tagged enum carry any other field: refuse them here.
+    if file.scope == Scope::All {
+        let fields: TopLevel = top
+            .get("scope")
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default();
+        if let Some(field) = fields.keys().find(|k| *k != "kind") {
+            return Err(ImportError::BadHeader(
+                "scope".into(),
+                format!("有本应用不认识的字段 {}", shorten(field)),
+            ));
+        }
+    }
+    let header_texts = [
+        ("app_version", file.app_version.as_str()),
+        ("device_id", file.device_id.as_str()),
+    ];
+    let scope_texts = match &file.scope {
+        Scope::All => vec![],
+        Scope::Plan { plan_id, plan_name } => vec![
+            ("scope.plan_id", plan_id.as_str()),
+            ("scope.plan_name", plan_name.as_str()),
+        ],
+    };
+    for (field, text) in header_texts.into_iter().chain(scope_texts) {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(ImportError::BadHeader(
+                field.into(),
+                format!("文字过长（{chars}字）"),
+            ));
+        }
+    }
     if sha256_hex(file.records.get().as_bytes()) != file.records_sha256.to_ascii_lowercase() {
         return Err(ImportError::ChecksumMismatch);
     }
-    let value: Value = serde_json::from_str(file.records.get()).map_err(|e| json_error(&e))?;
-    check_lengths(&value, &mut String::from("records"))?;
-    let records: Records = serde_path_to_error::deserialize(value).map_err(|e| {
-        ImportError::BadValue(e.path().to_string(), explain(&e.inner().to_string()))
+    // The text was read once without building values: what can fail now is the depth of
+    // nesting or a number out of range (1e400).
+    let value: Value = serde_json::from_str(file.records.get()).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            ImportError::TooDeep
+        } else {
+            ImportError::BadValue(String::new(), explain(&e.to_string()))
+        }
     })?;
+    if !value.is_object() {
+        return Err(ImportError::BadValue(
+            String::new(),
+            format!("records 应为 JSON 对象，文件中是{}", kind_of(&value)),
+        ));
+    }
+    check_lengths(&value, &mut String::new())?;
+    let records: Records = serde_path_to_error::deserialize(value)
+        .map_err(|e| ImportError::BadValue(path_of(e.path()), explain(&e.inner().to_string())))?;
     check_ids(&records)?;
     check_references(&records)?;
     Ok(Exchange {
@@ -195,18 +243,110 @@ pub fn read(bytes: &[u8]) -> Result<Exchange, ImportError> {
     })
 }
 
-/// The reason a JSON document could not be read.
-fn json_error(e: &serde_json::Error) -> ImportError {
+/// What a file is, by its first bytes, when it is a kind people pick by mistake (a photo, a
+/// spreadsheet, a document) or text saved again in another encoding.
+fn other_file_type(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 10] = [
+        (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
+        (b"\xff\xd8\xff", "JPEG 图片"),
+        (b"GIF8", "GIF 图片"),
+        (b"%PDF-", "PDF 文件"),
+        (
+            b"PK\x03\x04",
+            "ZIP 压缩包（或 Excel .xlsx、Word .docx 文件）",
+        ),
+        (
+            b"PK\x05\x06",
+            "ZIP 压缩包（或 Excel .xlsx、Word .docx 文件）",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "旧版 Excel（.xls）或 Word（.doc）文件",
+        ),
+        (b"Rar!\x1a\x07", "RAR 压缩包"),
+        (b"\xff\xfe", "UTF-16 编码的文本（可能被记事本等程序另存过）"),
+        (b"\xfe\xff", "UTF-16 编码的文本（可能被记事本等程序另存过）"),
+    ];
+    KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
+}
+
+/// The reason a JSON document could not be read as an object.
+fn json_error(e: &serde_json::Error, text: &str) -> ImportError {
     use serde_json::error::Category;
+    let detail = e.to_string();
     match e.classify() {
         Category::Eof => ImportError::Truncated,
-        _ if e.to_string().contains("recursion limit") => ImportError::TooDeep,
-        Category::Data => ImportError::NotExchangeFile,
+        _ if detail.contains("recursion limit") => ImportError::TooDeep,
+        _ if detail.contains("trailing characters") => {
+            ImportError::TrailingData(e.line(), e.column())
+        }
+        // Valid JSON of another type: only the top level is typed here.
+        Category::Data => ImportError::NotAnObject(
+            match text.trim_start_matches(JSON_WHITESPACE).bytes().next() {
+                Some(b'[') => "数组",
+                Some(b'"') => "文本",
+                Some(b't' | b'f') => "布尔值",
+                Some(b'n') => "空值 null",
+                _ => "数字",
+            },
+        ),
         _ => ImportError::NotJson(e.line(), e.column()),
     }
 }
 
-/// Refuses any string longer than [`MAX_TEXT_CHARS`], naming where it is.
+/// Refuses a format version this app cannot read; `raw` is its JSON text.
+fn check_version(raw: Option<&str>) -> Result<(), ImportError> {
+    let bad = |problem: String| ImportError::BadHeader("format_version".into(), problem);
+    let Some(raw) = raw else {
+        return Err(ImportError::BadHeader(
+            String::new(),
+            "缺少字段 format_version".into(),
+        ));
+    };
+    match raw.parse::<u64>() {
+        Ok(v) if v > u64::from(FORMAT_VERSION) => Err(ImportError::NewerVersion(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        )),
+        Ok(0) => Err(ImportError::UnknownVersion(0)),
+        Ok(_) => Ok(()),
+        Err(_) if raw.starts_with('"') => {
+            Err(bad(format!("应为整数，文件中是文本 {}", shorten(raw))))
+        }
+        Err(_) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => Err(bad(format!(
+            "{} 不是有效的格式版本，应为正整数",
+            shorten(raw)
+        ))),
+        Err(_) => Err(bad(format!("应为整数，文件中是 {}", shorten(raw)))),
+    }
+}
+
+/// A serde path as a message shows it: empty for the document itself.
+fn path_of(path: &serde_path_to_error::Path) -> String {
+    let path = path.to_string();
+    if path == "." {
+        String::new()
+    } else {
+        path
+    }
+}
+
+/// A JSON value's type, in words.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "空值 null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "文本",
+        Value::Array(_) => "数组",
+        Value::Object(_) => "对象",
+    }
+}
+
+/// Refuses any string longer than [`MAX_TEXT_CHARS`], naming where it is (a path like
+/// `institutions[0].name`, as serde errors give it).
 fn check_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
     match value {
         Value::String(s) => {
@@ -229,7 +369,9 @@ fn check_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
                     return Err(ImportError::TooLong(path.clone(), key.chars().count()));
                 }
                 let len = path.len();
-                path.push('.');
+                if !path.is_empty() {
+                    path.push('.');
+                }
                 path.push_str(key);
                 check_lengths(item, path)?;
                 path.truncate(len);
@@ -243,14 +385,15 @@ fn check_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
 fn check_ids(records: &Records) -> Result<(), ImportError> {
     fn unique<'a>(
         kind: &'static str,
+        list: &str,
         ids: impl Iterator<Item = &'a str>,
     ) -> Result<(), ImportError> {
         let mut seen = HashSet::new();
-        for id in ids {
+        for (n, id) in ids.enumerate() {
             if id.trim().is_empty() {
                 return Err(ImportError::BadValue(
-                    format!("{kind}编号"),
-                    "编号为空".into(),
+                    format!("{list}[{n}].id"),
+                    format!("{kind}编号为空"),
                 ));
             }
             if !seen.insert(id) {
@@ -261,12 +404,18 @@ fn check_ids(records: &Records) -> Result<(), ImportError> {
     }
     unique(
         "监督对象",
+        "institutions",
         records.institutions.iter().map(|r| r.id.as_str()),
     )?;
-    unique("执法人员", records.inspectors.iter().map(|r| r.id.as_str()))?;
-    unique("任务", records.plans.iter().map(|r| r.id.as_str()))?;
+    unique(
+        "执法人员",
+        "inspectors",
+        records.inspectors.iter().map(|r| r.id.as_str()),
+    )?;
+    unique("任务", "plans", records.plans.iter().map(|r| r.id.as_str()))?;
     unique(
         "检查记录",
+        "inspections",
         records.inspections.iter().map(|r| r.id.as_str()),
     )
 }
@@ -284,19 +433,25 @@ fn check_references(records: &Records) -> Result<(), ImportError> {
             .find(|id| !institutions.contains(id.as_str()))
         {
             return Err(ImportError::Dangling(
-                format!("任务“{}”", plan.name),
+                format!("任务“{}”", shorten(&plan.name)),
+                "监督对象",
                 id.clone(),
             ));
         }
     }
     for inspection in &records.inspections {
-        let what = || format!("检查记录 {}", inspection.id);
+        let what = || format!("检查记录 {}", shorten(&inspection.id));
         if !plans.contains(inspection.plan_id.as_str()) {
-            return Err(ImportError::Dangling(what(), inspection.plan_id.clone()));
+            return Err(ImportError::Dangling(
+                what(),
+                "任务",
+                inspection.plan_id.clone(),
+            ));
         }
         if !institutions.contains(inspection.institution_id.as_str()) {
             return Err(ImportError::Dangling(
                 what(),
+                "监督对象",
                 inspection.institution_id.clone(),
             ));
         }
@@ -305,7 +460,11 @@ fn check_references(records: &Records) -> Result<(), ImportError> {
             .iter()
             .find(|a| !inspectors.contains(a.inspector_id.as_str()))
         {
-            return Err(ImportError::Dangling(what(), a.inspector_id.clone()));
+            return Err(ImportError::Dangling(
+                what(),
+                "执法人员",
+                a.inspector_id.clone(),
+            ));
         }
     }
     Ok(())
