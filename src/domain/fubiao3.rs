@@ -143,7 +143,7 @@ impl Fubiao3Index {
             totals.inspected = true;
             totals.columns |= facts.columns;
             totals.cases += facts.cases;
-            totals.fines_yuan += facts.fines_yuan;
+            totals.fines_yuan = totals.fines_yuan.saturating_add(facts.fines_yuan);
             totals.revoked_licence |= facts.revoked_licence;
             totals.revoked_subject |= facts.revoked_subject;
             for v in violations(unit) {
@@ -182,7 +182,7 @@ impl Fubiao3Index {
                         *cell += (totals.columns >> n) & 1;
                     }
                     out.cases += totals.cases;
-                    out.fines_yuan += totals.fines_yuan;
+                    out.fines_yuan = out.fines_yuan.saturating_add(totals.fines_yuan);
                     out.revoked_licence += u32::from(totals.revoked_licence);
                     out.revoked_subject += u32::from(totals.revoked_subject);
                 }

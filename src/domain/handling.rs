@@ -137,7 +137,7 @@ pub fn yuan_as_wan_4(yuan: u64) -> String {
 pub fn cases_and_fines<'a>(measures: impl Iterator<Item = &'a Handling>) -> (u32, u64) {
     measures.fold((0, 0), |(cases, fines), measure| match measure {
         Handling::CaseFiled { .. } => (cases + 1, fines),
-        Handling::Fine { amount_yuan } => (cases, fines + amount_yuan),
+        Handling::Fine { amount_yuan } => (cases, fines.saturating_add(*amount_yuan)),
         _ => (cases, fines),
     })
 }

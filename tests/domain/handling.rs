@@ -91,3 +91,15 @@ fn measures_round_trip_through_storage() {
     assert!(json.contains(r#""kind":"fine","amount_yuan":20000"#));
     assert_eq!(serde_json::from_str::<Vec<Handling>>(&json).unwrap(), all);
 }
+
+#[test]
+fn absurd_amounts_saturate_instead_of_wrapping() {
+    use jiandu::domain::handling::{cases_and_fines, Handling};
+    let measures = [
+        Handling::Fine {
+            amount_yuan: u64::MAX,
+        },
+        Handling::Fine { amount_yuan: 1 },
+    ];
+    assert_eq!(cases_and_fines(measures.iter()), (0, u64::MAX));
+}
