@@ -1,6 +1,7 @@
 //! Browser calls other than storage: the clock, random ids, the storage manager and the
 //! service worker. Every call returns an error instead of panicking.
 
+pub mod crypto;
 pub mod service_worker;
 pub mod tabs;
 

@@ -7,6 +7,7 @@
 pub mod file;
 pub mod merge;
 mod problems;
+pub mod sealed;
 
 use serde::{Deserialize, Serialize};
 

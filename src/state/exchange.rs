@@ -3,7 +3,7 @@
 
 use chrono::SecondsFormat;
 
-use crate::browser;
+use crate::browser::{self, crypto};
 use crate::domain::exchange::merge::{self, Choice, MergePlan};
 use crate::domain::exchange::{self, Exchange, ImportError, Records, Scope};
 use crate::state::autosave::Autosave;
@@ -24,32 +24,44 @@ pub fn snapshot(roster: Roster, work: Work) -> Records {
     }
 }
 
-/// Downloads everything, or one plan, as an exchange file, and remembers when.
-pub fn export(roster: Roster, work: Work, plan_id: Option<&str>) -> Result<String, String> {
+/// Downloads everything, or one plan, as an exchange file, sealed with `passphrase` when one
+/// is given (for files that leave the office), and remembers when a full export was made.
+pub async fn export(
+    roster: Roster,
+    work: Work,
+    plan_id: Option<String>,
+    passphrase: Option<String>,
+) -> Result<String, String> {
     let all = snapshot(roster, work);
-    let (records, scope) = match plan_id {
+    let (records, scope) = match &plan_id {
         None => (all, Scope::All),
         Some(id) => {
             let name = work.plans.get(id).map(|p| p.name).ok_or("未找到该任务")?;
             (
                 all.for_plan(id),
                 Scope::Plan {
-                    plan_id: id.to_string(),
+                    plan_id: id.clone(),
                     plan_name: name,
                 },
             )
         }
     };
     let now = browser::now();
-    let bytes = exchange::write(&records, &browser::device_id(), APP_VERSION, now, scope);
+    let mut bytes = exchange::write(&records, &browser::device_id(), APP_VERSION, now, scope);
+    if let Some(passphrase) = &passphrase {
+        bytes = crypto::seal(passphrase, &bytes).await?;
+    }
     let stamp = browser::local_time(now)
         .chars()
         .filter(char::is_ascii_digit)
         .collect::<String>();
-    let name = match plan_id {
-        None => format!("卫生监督数据-全部-{stamp}.json"),
-        Some(_) => format!("卫生监督数据-任务-{stamp}.json"),
+    let what = if plan_id.is_none() {
+        "全部"
+    } else {
+        "任务"
     };
+    let sealed = if passphrase.is_some() { "-加密" } else { "" };
+    let name = format!("卫生监督数据-{what}-{stamp}{sealed}.json");
     browser::download(&name, "application/json", &bytes)?;
     if plan_id.is_none() {
         preferences::set_last_export(&now.to_rfc3339_opts(SecondsFormat::Secs, true));

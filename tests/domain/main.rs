@@ -16,6 +16,7 @@ mod plan_result;
 mod roster;
 mod route;
 mod safekeeping;
+mod sealed;
 mod sample;
 mod tidy;
 

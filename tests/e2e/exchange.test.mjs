@@ -128,6 +128,43 @@ describe('export, import and merge', () => {
       assert.ok(!names.some((n) => n.includes('A机核对')));
     }));
 
+  test('a file sealed with a passphrase opens only with it', () =>
+    withTwoDevices(server, async (a, b) => {
+      await open(a, server);
+      await a.getByTestId('load-sample').click();
+      await settled(a);
+      await open(a, server, 'data');
+      await a.getByTestId('export-seal').check();
+      await a.getByTestId('export-passphrase').fill('短');
+      await a.getByTestId('export-passphrase-repeat').fill('短');
+      await a.getByTestId('export-all').click();
+      assert.match(await a.getByTestId('exchange-error').innerText(), /至少8个字符/);
+      await a.getByTestId('export-passphrase').fill('渝卫执法2022！');
+      await a.getByTestId('export-passphrase-repeat').fill('渝卫执法2022！');
+      const [download] = await Promise.all([a.waitForEvent('download'), a.getByTestId('export-all').click()]);
+      assert.match(download.suggestedFilename(), /-加密\.json$/);
+      const text = readFileSync(await download.path(), 'utf8');
+      const envelope = JSON.parse(text);
+      assert.equal(envelope.format, 'jiandu-exchange-sealed');
+      assert.equal(envelope.kdf.iterations >= 600000, true);
+      assert.ok(!text.includes('示例'), 'nothing readable leaks');
+
+      await open(b, server);
+      await b.getByTestId('start-empty').click();
+      await open(b, server, 'data');
+      await b.getByTestId('import-file').setInputFiles(await download.path());
+      await b.getByTestId('import-passphrase').fill('错误的密码123');
+      await b.getByTestId('import-unseal').click();
+      assert.match(await b.getByTestId('exchange-error').innerText(), /密码错误，或文件已损坏/);
+      assert.equal(await b.getByTestId('import-preview').count(), 0);
+      await b.getByTestId('import-passphrase').fill('渝卫执法2022！');
+      await b.getByTestId('import-unseal').click();
+      await b.getByTestId('import-preview').waitFor();
+      await b.getByTestId('import-confirm').click();
+      await settled(b);
+      assert.deepEqual(await counts(b, server), await counts(a, server));
+    }));
+
   test('a bad file is refused with its reason and writes nothing', () =>
     withTwoDevices(server, async (a) => {
       await open(a, server);
