@@ -2,6 +2,7 @@
 //! in the file that owns it. Domain values stay plain data; signals wrap them here.
 
 pub mod autosave;
+pub mod connection;
 pub mod exchange;
 pub mod record_list;
 pub mod roster;

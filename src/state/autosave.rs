@@ -40,6 +40,9 @@ struct Queue {
     unavailable: Option<StorageError>,
     /// Told of every batch written (to tell the other tabs).
     on_saved: Option<SavedListener>,
+    /// Called once when the browser closed the connection, to reopen it.
+    on_closed: Option<Box<dyn Fn()>>,
+    reconnecting: bool,
 }
 
 /// The autosave context. Cheap to copy.
@@ -62,6 +65,8 @@ pub fn provide_autosave() -> Autosave {
             timer: None,
             unavailable: None,
             on_saved: None,
+            on_closed: None,
+            reconnecting: false,
         }),
         status: RwSignal::new(SaveStatus::Saved),
     };
@@ -101,6 +106,25 @@ impl Autosave {
             .update_value(|q| q.on_saved = Some(Box::new(tell)));
     }
 
+    /// Sets what reopens the database when the browser closed the connection.
+    pub fn on_closed(&self, reopen: impl Fn() + 'static) {
+        self.queue
+            .update_value(|q| q.on_closed = Some(Box::new(reopen)));
+    }
+
+    /// The open database, if any.
+    pub fn database(&self) -> Option<Database> {
+        self.queue.with_value(|q| q.database.clone())
+    }
+
+    /// Queues writes to go with the next flush (after a reconnection, the records this page
+    /// holds, when the browser emptied the database).
+    pub fn queue_for_attach(&self, writes: Vec<Write>) {
+        for write in writes {
+            self.enqueue(write);
+        }
+    }
+
     /// Whether a write of this record waits in the queue (not yet handed to a transaction).
     pub fn is_pending(&self, store: &str, key: &str) -> bool {
         self.queue
@@ -121,6 +145,7 @@ impl Autosave {
         self.queue.update_value(|q| {
             q.database = Some(database);
             q.unavailable = None;
+            q.reconnecting = false;
         });
         self.flush();
     }
@@ -185,6 +210,25 @@ impl Autosave {
             self.enqueue(write);
         }
         self.flush_with(Durability::Strict);
+    }
+
+    /// Reopens the database once (the failed writes stay queued and go with the next flush).
+    fn reconnect(&self) {
+        let reopen = self.queue.try_update_value(|q| {
+            if q.reconnecting {
+                return false;
+            }
+            q.reconnecting = true;
+            q.database = None;
+            true
+        });
+        if reopen == Some(true) {
+            self.queue.with_value(|q| {
+                if let Some(reopen) = &q.on_closed {
+                    reopen();
+                }
+            });
+        }
     }
 
     /// Writes everything pending in one relaxed transaction, now.
@@ -266,6 +310,9 @@ impl Autosave {
                 (failed, q.pending.len() + q.in_flight)
             })
             .unwrap_or((None, 0));
+        if matches!(failed, Some(StorageError::Closed)) {
+            self.reconnect();
+        }
         match failed {
             Some(error) => {
                 web_sys::console::warn_1(&format!("autosave failed: {error:?}").into());

@@ -7,9 +7,10 @@ use crate::browser::{self, crypto};
 use crate::domain::exchange::merge::{self, Choice, MergePlan};
 use crate::domain::exchange::{self, Exchange, ImportError, Records, Scope};
 use crate::state::autosave::Autosave;
+use crate::state::record_list::puts;
 use crate::state::roster::Roster;
 use crate::state::work::Work;
-use crate::storage::{preferences, Write};
+use crate::storage::preferences;
 
 /// The app's version, written in every file.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -97,19 +98,10 @@ pub fn apply(
     let count = records.len();
     // Every record is converted before memory changes, so a failure changes nothing.
     let writes = (|| {
-        let mut writes = Vec::with_capacity(count);
-        for r in &records.institutions {
-            writes.push(Write::put(r)?);
-        }
-        for r in &records.inspectors {
-            writes.push(Write::put(r)?);
-        }
-        for r in &records.plans {
-            writes.push(Write::put(r)?);
-        }
-        for r in &records.inspections {
-            writes.push(Write::put(r)?);
-        }
+        let mut writes = puts(&records.institutions)?;
+        writes.extend(puts(&records.inspectors)?);
+        writes.extend(puts(&records.plans)?);
+        writes.extend(puts(&records.inspections)?);
         Ok::<_, crate::storage::StorageError>(writes)
     })()
     .map_err(|e| e.message())?;

@@ -35,6 +35,11 @@ macro_rules! listed {
 }
 listed!(Institution, Inspector, Plan, Inspection);
 
+/// A put of each record, for one batch; fails if a record cannot be converted.
+pub fn puts<R: Record>(records: &[R]) -> Result<Vec<Write>, crate::storage::StorageError> {
+    records.iter().map(Write::put).collect()
+}
+
 /// When a change is written.
 #[derive(Clone, Copy)]
 enum Save {
@@ -151,6 +156,11 @@ impl<R: Listed> RecordList<R> {
             self.notify(ListChange::Put(record));
         }
         changed
+    }
+
+    /// A put of every record in the list, for one batch.
+    pub fn all_puts(&self) -> Result<Vec<Write>, crate::storage::StorageError> {
+        self.items.with_untracked(|l| puts(l))
     }
 
     /// Adds many records in memory and returns their writes, for one batch transaction.

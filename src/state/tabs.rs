@@ -32,13 +32,7 @@ pub fn use_tab_notices() -> TabNotices {
 }
 
 /// Connects this tab to the others once the database is open and the lists are loaded.
-pub fn connect_tabs(
-    roster: Roster,
-    work: Work,
-    autosave: Autosave,
-    database: Database,
-    notices: TabNotices,
-) {
+pub fn connect_tabs(roster: Roster, work: Work, autosave: Autosave, notices: TabNotices) {
     let tabs = Tabs::open(move |written: Written| {
         for (store, key) in written {
             if autosave.is_pending(&store, &key) {
@@ -47,7 +41,10 @@ pub fn connect_tabs(
                     .stale
                     .update(|s| s.push(store_label(&store).to_string()));
             }
-            let database = database.clone();
+            // The connection of the moment: it may have been reopened since the start.
+            let Some(database) = autosave.database() else {
+                continue;
+            };
             spawn_local(async move {
                 match store.as_str() {
                     schema::INSTITUTIONS => reload(&database, roster.institutions, &key).await,

@@ -14,6 +14,8 @@ pub enum StorageError {
     QuotaExceeded,
     /// Another tab upgraded the database; this tab must reload.
     VersionChanged,
+    /// The browser closed the connection (memory pressure, site data cleared); it is reopened.
+    Closed,
     /// A record could not be converted to or from its stored shape.
     Corrupt(String),
     /// Anything else the browser reported.
@@ -56,6 +58,7 @@ impl StorageError {
                 "设备存储空间已满，数据暂未保存（仍保留在本页内存中）。请清理设备空间或导出后删除旧数据，再点“重试”。".into()
             }
             Self::VersionChanged => "本应用已在其他标签页更新，请刷新本页后继续（未保存的内容会先保留在本页）。".into(),
+            Self::Closed => "浏览器关闭了本机数据库的连接，正在重新连接并重试保存（内容保留在本页）。".into(),
             Self::Corrupt(detail) => format!("数据格式错误，无法读写：{detail}"),
             Self::Other(detail) => format!("保存失败：{detail}"),
         }

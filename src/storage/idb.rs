@@ -99,6 +99,8 @@ impl Write {
 pub struct Database {
     db: IdbDatabase,
     version_changed: Rc<Cell<bool>>,
+    /// Set when the browser closed the connection on its own (the `close` event).
+    closed: Rc<Cell<bool>>,
 }
 
 impl Database {
@@ -163,9 +165,19 @@ impl Database {
             db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
             on_change.forget();
         }
+        let closed = Rc::new(Cell::new(false));
+        {
+            // Fired only when the browser closes the connection itself (memory pressure, site
+            // data cleared): writes then fail with `Closed` and the autosave reopens.
+            let flag = closed.clone();
+            let on_close = Closure::<dyn FnMut()>::new(move || flag.set(true));
+            db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+            on_close.forget();
+        }
         let database = Self {
             db,
             version_changed,
+            closed,
         };
         if upgraded.get() {
             // The versionchange transaction's durability cannot be chosen; a strict write right
@@ -277,6 +289,8 @@ impl Database {
             .map_err(|e| {
                 if self.version_changed.get() {
                     StorageError::VersionChanged
+                } else if self.closed.get() {
+                    StorageError::Closed
                 } else {
                     StorageError::from_js(&e)
                 }
@@ -286,9 +300,37 @@ impl Database {
     fn check_open(&self) -> Result<(), StorageError> {
         if self.version_changed.get() {
             Err(StorageError::VersionChanged)
+        } else if self.closed.get() {
+            Err(StorageError::Closed)
         } else {
             Ok(())
         }
+    }
+
+    /// Whether the browser closed this connection on its own.
+    pub fn is_closed(&self) -> bool {
+        self.closed.get()
+    }
+
+    /// How many records the app's record stores hold in all.
+    pub async fn record_count(&self) -> Result<u32, StorageError> {
+        self.check_open()?;
+        let stores = [
+            schema::INSTITUTIONS,
+            schema::INSPECTORS,
+            schema::PLANS,
+            schema::INSPECTIONS,
+        ];
+        let tx = self.transaction(&stores, "readonly", Durability::Relaxed)?;
+        let mut total = 0;
+        for store in stores {
+            let request = tx
+                .object_store(store)
+                .and_then(|s| s.count())
+                .map_err(|e| StorageError::from_js(&e))?;
+            total += request_done(&request).await?.as_f64().unwrap_or(0.0) as u32;
+        }
+        Ok(total)
     }
 }
 

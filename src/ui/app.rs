@@ -13,6 +13,7 @@ use crate::browser::{self, service_worker};
 use crate::route::Route;
 use crate::state::{
     autosave::provide_autosave,
+    connection::{keep_connected, provide_connection},
     roster::provide_roster,
     safekeeping::provide_safekeeping,
     storage_status::{provide_storage_status, DatabaseState},
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
     let storage = provide_storage_status();
     provide_safekeeping(roster, work, storage);
     let tab_notices = provide_tab_notices();
+    let connection = provide_connection();
     let route = provide_route();
     let update_ready = RwSignal::new(false);
 
@@ -51,8 +53,9 @@ pub fn App() -> impl IntoView {
                 };
                 match loaded {
                     Ok(()) => {
-                        connect_tabs(roster, work, autosave, database.clone(), tab_notices);
                         autosave.attach(database);
+                        connect_tabs(roster, work, autosave, tab_notices);
+                        keep_connected(roster, work, autosave, storage, connection);
                     }
                     Err(e) => {
                         storage.database.set(DatabaseState::Failed(e.message()));

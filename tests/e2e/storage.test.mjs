@@ -109,3 +109,31 @@ describe('storage', () => {
       },
     ));
 });
+
+describe('a connection the browser closes', () => {
+  let server;
+  before(async () => (server = await serveDist(releaseBuild().dist)));
+  after(async () => server.dispose());
+
+  test('is reopened, the pending edit retried, and an emptied database rewritten from memory', () =>
+    withBrowser(server, async ({ page, context }) => {
+      await open(page, server, 'institutions');
+      await addInstitution(page, { name: '丙诊所', code: '91350100M000100Y43' });
+      await open(page, server, 'inspectors');
+      await page.getByTestId('add-inspector').click();
+      await page.getByTestId('inspector-name').fill('赵六');
+      await settled(page);
+      // The browser clears the site's IndexedDB: the open connection is closed by force.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.clearDataForOrigin', { origin: server.origin, storageTypes: 'indexeddb' });
+      await page.getByTestId('inspector-name').fill('赵六（改）');
+      await page.getByTestId('restored-from-memory').waitFor();
+      assert.match(await page.getByTestId('restored-from-memory').innerText(), /本页仍保留着全部 2 条记录/);
+      await settled(page);
+      await page.reload();
+      await settled(page);
+      assert.equal(await page.getByTestId('inspector-name').inputValue(), '赵六（改）', 'the pending edit was retried');
+      await open(page, server, 'institutions');
+      await page.getByTestId('institution-row').filter({ hasText: '丙诊所' }).waitFor();
+    }));
+});

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::state::autosave::{use_autosave, SaveStatus};
+use crate::state::connection::use_connection;
 use crate::state::storage_status::{use_storage_status, DatabaseState};
 use crate::state::tabs::use_tab_notices;
 
@@ -33,6 +34,21 @@ pub fn StorageAlert() -> impl IntoView {
             }
         })
     };
+    let connection = use_connection();
+    let restored = move || {
+        connection.restored_from_memory.get().map(|count| {
+            view! {
+                <div class="alert alert-info" role="status" data-testid="restored-from-memory">
+                    <span>
+                        {format!(
+                            "浏览器关闭并清空了本机数据库；本页仍保留着全部 {count} 条记录，已重新写入。建议立即在“数据”页导出备份。"
+                        )}
+                    </span>
+                    <button on:click=move |_| connection.restored_from_memory.set(None)>"知道了"</button>
+                </div>
+            }
+        })
+    };
     let storage_message = move || {
         let message = match (storage.database.get(), status.get()) {
             (DatabaseState::Blocked, _) => Some(
@@ -51,5 +67,5 @@ pub fn StorageAlert() -> impl IntoView {
             }
         })
     };
-    view! { {stale} {storage_message} }
+    view! { {stale} {restored} {storage_message} }
 }
