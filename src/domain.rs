@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod credit_code;
+pub mod draw;
 pub mod exchange;
 pub mod export;
 pub mod fubiao3;

@@ -2,6 +2,7 @@
 
 mod catalog;
 mod credit_code;
+mod draw;
 mod exchange;
 mod fixtures;
 mod exchange_files;
@@ -14,6 +15,7 @@ mod institution;
 mod plan;
 mod plan_result;
 mod roster;
+mod roster_import;
 mod route;
 mod safekeeping;
 mod sealed;
