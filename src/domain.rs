@@ -17,6 +17,7 @@ pub mod labelled;
 pub mod plan;
 pub mod plan_result;
 pub mod roster;
+pub mod roster_import;
 pub mod safekeeping;
 pub mod sample;
 pub mod validation;
