@@ -10,6 +10,8 @@ pub enum Route {
     Plan(String),
     Institutions,
     Institution(String),
+    /// 导入名录: the roster or the double-random list from a CSV/XLSX file.
+    RosterImport,
     Inspectors,
     Inspector(String),
     Inspections,
@@ -30,6 +32,7 @@ impl Route {
             ["plans"] => Self::Plans,
             ["plans", id] => Self::Plan(decode(id)),
             ["institutions"] => Self::Institutions,
+            ["institutions", "import"] => Self::RosterImport,
             ["institutions", id] => Self::Institution(decode(id)),
             ["inspectors"] => Self::Inspectors,
             ["inspectors", id] => Self::Inspector(decode(id)),
@@ -49,6 +52,7 @@ impl Route {
             Self::Plan(id) => format!("plans/{}", encode(id)),
             Self::Institutions => "institutions".into(),
             Self::Institution(id) => format!("institutions/{}", encode(id)),
+            Self::RosterImport => "institutions/import".into(),
             Self::Inspectors => "inspectors".into(),
             Self::Inspector(id) => format!("inspectors/{}", encode(id)),
             Self::Inspections => "inspections".into(),
@@ -63,7 +67,7 @@ impl Route {
     /// The top-level section a page belongs to, for highlighting the navigation.
     pub fn section(&self) -> Self {
         match self {
-            Self::Institution(_) => Self::Institutions,
+            Self::Institution(_) | Self::RosterImport => Self::Institutions,
             Self::Inspector(_) => Self::Inspectors,
             Self::Plan(_) => Self::Plans,
             Self::Inspection(_) => Self::Inspections,

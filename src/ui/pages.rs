@@ -10,6 +10,7 @@ pub mod institution;
 pub mod institutions;
 pub mod plan;
 pub mod plans;
+pub mod roster_import;
 pub mod summary;
 
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Summary => summary::SummaryPage().into_any(),
         Route::Institutions => institutions::InstitutionsPage().into_any(),
         Route::Institution(id) => view! { <institution::InstitutionPage id=id /> }.into_any(),
+        Route::RosterImport => roster_import::RosterImportPage().into_any(),
         Route::Inspectors => inspectors::InspectorsPage().into_any(),
         Route::Inspector(id) => view! { <inspector::InspectorPage id=id /> }.into_any(),
         Route::Data => data::DataPage().into_any(),

@@ -12,6 +12,7 @@ fn every_page_has_its_hash() {
         ("#/summary", Route::Summary),
         ("#/data", Route::Data),
         ("#/institutions/abc-1", Route::Institution("abc-1".into())),
+        ("#/institutions/import", Route::RosterImport),
         ("#/inspectors/x", Route::Inspector("x".into())),
         ("#/plans/p-1", Route::Plan("p-1".into())),
         ("#/inspections/i-1", Route::Inspection("i-1".into())),

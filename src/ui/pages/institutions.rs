@@ -57,6 +57,7 @@ pub fn InstitutionsPage() -> impl IntoView {
         <div class="page-head">
             <h1>"监督对象"</h1>
             <button class="primary" data-testid="add-institution" on:click=add>"新增监督对象"</button>
+            <a class="button" data-testid="import-roster" href=Route::RosterImport.href()>"从文件导入"</a>
         </div>
         <div class="filters">
             <input
