@@ -188,3 +188,62 @@ pub fn lottery(seed_text: &str, candidates: &[Candidate]) -> (String, Vec<Candid
     shuffle(&mut rng, &mut sorted);
     (sha256_hex(list.as_bytes()), sorted)
 }
+
+/// A draw as recorded with its plan: never redone silently; a new draw is a new record.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DrawRecord {
+    pub id: String,
+    pub seed_text: String,
+    pub list_sha256: String,
+    /// The canonical list drawn from, kept so the draw can be re-checked later.
+    pub canonical_list: String,
+    pub drawn_at: chrono::DateTime<chrono::Utc>,
+    /// The officer who drew (记录人), if chosen.
+    pub drawn_by: Option<String>,
+    /// Drawn institutions in order, each with its officers.
+    pub drawn: Vec<DrawnUnit>,
+}
+
+/// One drawn institution and its officers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DrawnUnit {
+    pub institution_id: String,
+    pub officer_ids: Vec<String>,
+}
+
+/// The candidates of a plan's draw: every valid institution of the types its targets cover
+/// and not yet in the plan, grouped by target (its label), with the count each target still
+/// needs.
+pub fn plan_candidates(
+    plan: &super::plan::Plan,
+    institutions: &[super::institution::Institution],
+) -> (Vec<Candidate>, Vec<(String, usize)>) {
+    let mut candidates = Vec::new();
+    let mut asked = Vec::new();
+    for target in &plan.targets {
+        let group = target.label();
+        let listed = institutions
+            .iter()
+            .filter(|i| plan.institution_ids.contains(&i.id))
+            .filter(|i| i.kind.is_some_and(|k| target.types.contains(&k)))
+            .count();
+        asked.push((
+            group.clone(),
+            (target.count as usize).saturating_sub(listed),
+        ));
+        candidates.extend(
+            institutions
+                .iter()
+                .filter(|i| !plan.institution_ids.contains(&i.id))
+                .filter(|i| i.kind.is_some_and(|k| target.types.contains(&k)))
+                .filter(|i| super::institution::validate(i).is_empty())
+                .map(|i| Candidate {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    registration_number: i.registration_number.clone(),
+                    group: group.clone(),
+                }),
+        );
+    }
+    (candidates, asked)
+}

@@ -2,5 +2,6 @@
 //! Pure: no browser; the shell only hands the bytes to a download.
 
 pub mod csv;
+pub mod draw_notice;
 pub mod fubiao3;
 pub mod xlsx;

@@ -75,6 +75,9 @@ pub struct Plan {
     pub catalog_edition: String,
     /// The institutions chosen for the plan, in the order they were added.
     pub institution_ids: Vec<String>,
+    /// The draws made for it (双随机), oldest first.
+    #[serde(default)]
+    pub draws: Vec<super::draw::DrawRecord>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The device whose user made the last change (see `exchange`): an import keeps the
@@ -111,6 +114,7 @@ impl Plan {
             targets: Vec::new(),
             catalog_edition: catalog_edition.to_string(),
             institution_ids: Vec::new(),
+            draws: Vec::new(),
             created_at: now,
             updated_at: now,
             changed_on: None,
@@ -195,6 +199,7 @@ impl PlanTemplate {
             targets: self.targets.clone(),
             catalog_edition: self.catalog_edition.clone(),
             institution_ids: Vec::new(),
+            draws: Vec::new(),
             created_at: now,
             updated_at: now,
             changed_on: None,

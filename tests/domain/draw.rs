@@ -194,3 +194,37 @@ fn the_published_checker_gives_the_same_draw() {
     assert!(printed.starts_with(&format!("list sha256: {}", result.list_sha256)));
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn the_notice_lists_the_draw_and_how_to_recheck_it() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use jiandu::domain::export::draw_notice::{xlsx, NoticeFacts, NoticeRow};
+    let facts = NoticeFacts {
+        title: "2022年医疗机构国家随机监督抽查 双随机抽取结果公示".into(),
+        drawn_at: "2022-10-12 09:30".into(),
+        seed_text: "2022年10月12日 抽取".into(),
+        list_sha256: "ab".repeat(32),
+    };
+    let rows = vec![NoticeRow {
+        name: "渝北示例诊所".into(),
+        registration_number: "91350100M000100Y43".into(),
+        group: "诊所".into(),
+        officers: "张三、李四".into(),
+    }];
+    let bytes = xlsx(&facts, &rows).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("公示名单").unwrap();
+    let text = |r: u32, c: u32| match sheet.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    assert_eq!(text(0, 0), facts.title);
+    assert_eq!(
+        (text(2, 1), text(2, 4)),
+        ("渝北示例诊所".into(), "张三、李四".into())
+    );
+    assert_eq!(text(4, 0), "抽取时间：2022-10-12 09:30");
+    assert_eq!(text(5, 0), "种子：2022年10月12日 抽取");
+    assert_eq!(text(6, 0), format!("抽取名单 SHA-256：{}", "ab".repeat(32)));
+}

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::fubiao3::population;
-use crate::domain::inspection::{Inspection, InspectionStatus};
+use crate::domain::inspection::{Assignment, Inspection, InspectionStatus};
+use crate::domain::inspector::AssignmentRole;
 use crate::domain::institution::{validate, Institution};
 use crate::domain::labelled::Labelled;
 use crate::domain::plan::PlanKind;
@@ -15,6 +16,7 @@ use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::ui::components::confirm_button::ConfirmButton;
+use crate::ui::components::draw_panel::DrawPanel;
 use crate::ui::components::field::TextField;
 use crate::ui::components::plan_targets::PlanTargets;
 use crate::ui::components::record_page::RecordPage;
@@ -150,13 +152,35 @@ fn PlanForm(id: String) -> impl IntoView {
             return;
         };
         let now = browser::now();
-        let inspection = Inspection::start(
+        let mut inspection = Inspection::start(
             browser::new_id(),
             &plan,
             &institution,
             browser::today(),
             now,
         );
+        // Officers drawn for this unit (双随机) are assigned at once: the first leads.
+        if let Some(unit) = plan
+            .draws
+            .iter()
+            .rev()
+            .flat_map(|d| &d.drawn)
+            .find(|u| u.institution_id == institution.id)
+        {
+            inspection.inspectors = unit
+                .officer_ids
+                .iter()
+                .enumerate()
+                .map(|(n, id)| Assignment {
+                    inspector_id: id.clone(),
+                    role: if n == 0 {
+                        AssignmentRole::Leader
+                    } else {
+                        AssignmentRole::Member
+                    },
+                })
+                .collect();
+        }
         let id = work.inspections.add(inspection);
         browser::go_to(&Route::Inspection(id));
     };
@@ -210,6 +234,9 @@ fn PlanForm(id: String) -> impl IntoView {
             </div>
         </form>
         <PlanTargets plan_id=id.clone() />
+        <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| matches!(p.kind, PlanKind::MedicalSampling | PlanKind::BloodSampling) && !p.targets.is_empty()))>
+            <DrawPanel plan_id=plan_id.get_value() />
+        </Show>
         <h2>"检查对象"</h2>
         {move || population.get().map(|rows| view! {
             <div class="notice" data-testid="population">

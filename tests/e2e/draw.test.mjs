@@ -1,0 +1,83 @@
+// 双随机 inside the app: a sampling plan draws the clinics its target needs from the roster,
+// with two officers each; the draw is recorded with the plan, its officers are assigned when
+// the inspection starts, and its 公示 list (XLSX) and the list it was drawn from can be
+// re-checked by the published checker with nothing but Python.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { TABLET, addInspector, addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLINICS = [
+  ['甲诊所', '92500112MA61XK1125'],
+  ['乙诊所', '92500112MA62XK122Q'],
+  ['丙诊所', '92500112MA63XK132C'],
+  ['丁诊所', '92500112MA64XK1420'],
+];
+
+describe('double random draw', () => {
+  let server;
+  before(async () => (server = await serveDist(releaseBuild().dist)));
+  after(async () => server.dispose());
+
+  test('draw, record, assign, and re-check the 公示 list', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await addInspector(page, server, '张三', '渝卫执001');
+        await addInspector(page, server, '李四', '渝卫执002');
+        await addInspector(page, server, '王五', '渝卫执003');
+        await open(page, server, 'institutions');
+        for (const [name, code] of CLINICS) {
+          await open(page, server, 'institutions');
+          await addInstitution(page, { name, code });
+        }
+        await open(page, server, 'plans');
+        await page.getByTestId('create-from-template').first().click();
+        await page.getByTestId('draw-seed').fill('2022年10月12日 区卫生健康执法支队 抽取');
+        await page.getByTestId('draw-run').click();
+        const result = page.getByTestId('draw-result');
+        assert.equal(await result.getByTestId('drawn-unit').count(), 3, 'the 诊所 target is 3');
+        assert.match(await result.innerText(), /医院\(含中医院\)：需抽取 1 个，名录中只有 0 个可抽/);
+        const drawn = await result.getByTestId('drawn-unit').allInnerTexts();
+        for (const line of drawn) assert.match(line, /^(甲|乙|丙|丁)诊所（诊所）— \S+、\S+$/);
+        // The same seed and list draw the same again.
+        await page.getByTestId('draw-run').click();
+        assert.deepEqual(await result.getByTestId('drawn-unit').allInnerTexts(), drawn);
+        await page.getByTestId('draw-confirm').click();
+        assert.match(await page.getByTestId('draw-done').innerText(), /3 个单位加入任务/);
+        await settled(page);
+        await page.reload();
+        await settled(page);
+        assert.equal(await page.getByTestId('plan-institution').count(), 3);
+        assert.equal(await page.getByTestId('draw-record').count(), 1);
+
+        // The 公示 list and the list drawn from: the published checker draws the same clinics.
+        const [notice, list] = await Promise.all([
+          page.waitForEvent('download'),
+          page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.txt')),
+          page.getByTestId('draw-notice').click(),
+        ]);
+        const book = JSON.parse(execFileSync('/usr/bin/python3', [join(here, 'read_xlsx.py'), await notice.path()], { encoding: 'utf8' }));
+        assert.match(book.cells.A1, /双随机抽取结果公示$/);
+        const names = [book.cells.B3, book.cells.B4, book.cells.B5];
+        assert.deepEqual(names, drawn.map((line) => line.split('（')[0]));
+        assert.equal(book.cells.A8, '种子：2022年10月12日 区卫生健康执法支队 抽取');
+        const checker = execFileSync(
+          'python3',
+          [join(here, '..', '..', 'docs', 'draw_check.py'), await list.path(), '2022年10月12日 区卫生健康执法支队 抽取', '诊所', '3'],
+          { encoding: 'utf8' },
+        );
+        assert.match(checker, new RegExp(`list sha256: ${book.cells.A9.split('：')[1]}`));
+        assert.match(checker, new RegExp(`诊所: ${names[0]} \\(.+\\), ${names[1]} \\(.+\\), ${names[2]} \\(`));
+
+        // The drawn officers are assigned when the inspection starts.
+        await page.getByTestId('start-inspection').first().click();
+        await page.getByTestId('inspection-date').waitFor();
+        assert.equal(await page.getByTestId('assigned-inspectors').locator('li').count(), 2);
+      },
+      TABLET,
+    ));
+});
