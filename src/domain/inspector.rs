@@ -16,6 +16,10 @@ pub struct Inspector {
     pub certificate_number: String,
     /// The officer's unit (e.g. 区卫生健康执法支队).
     pub unit: String,
+    /// 回避: institutions this officer must not inspect (kin, former employer, …); draws
+    /// never assign them there.
+    #[serde(default)]
+    pub conflicts: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The device whose user made the last change (see `exchange`): an import keeps the
@@ -49,6 +53,7 @@ impl Inspector {
             name: String::new(),
             certificate_number: String::new(),
             unit: String::new(),
+            conflicts: Vec::new(),
             created_at: now,
             updated_at: now,
             changed_on: None,

@@ -4,6 +4,7 @@ pub mod answer_picker;
 pub mod backup_panel;
 pub mod checklist_section;
 pub mod confirm_button;
+pub mod conflict_editor;
 pub mod draw_panel;
 pub mod export_panel;
 pub mod field;

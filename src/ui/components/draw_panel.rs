@@ -57,7 +57,7 @@ pub fn DrawPanel(
             all.iter()
                 .map(|i| Officer {
                     id: i.id.clone(),
-                    avoid: Vec::new(),
+                    avoid: i.conflicts.clone(),
                 })
                 .collect()
         });

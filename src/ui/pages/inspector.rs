@@ -7,6 +7,7 @@ use crate::domain::inspector::{validate, Inspector, InspectorField};
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::ui::components::confirm_button::ConfirmButton;
+use crate::ui::components::conflict_editor::ConflictEditor;
 use crate::ui::components::field::TextField;
 use crate::ui::components::record_page::RecordPage;
 use crate::ui::form_errors::FormErrors;
@@ -83,6 +84,7 @@ fn InspectorForm(id: String) -> impl IntoView {
             <TextField label="单位" name="unit" value=get(|r| r.unit.clone())
                 error=error(InspectorField::Unit) on_input=setter(InspectorField::Unit, |r, v| r.unit = v) />
         </form>
+        <ConflictEditor inspector_id=edit_id.get_value() />
         <p class="muted">
             {move || record.with(|r| r.as_ref().map(|r| format!("最后修改：{}", browser::local_time(r.updated_at))).unwrap_or_default())}
         </p>
