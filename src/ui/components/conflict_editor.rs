@@ -7,6 +7,9 @@ use crate::domain::roster::{search, InstitutionQuery};
 use crate::route::Route;
 use crate::state::roster::use_roster;
 
+/// A change to an officer's list of conflicts.
+type ConflictsChange = Box<dyn FnOnce(&mut Vec<String>)>;
+
 /// Candidates shown at once.
 const ROWS: usize = 8;
 
@@ -47,7 +50,7 @@ pub fn ConflictEditor(
             .collect::<Vec<_>>()
         })
     });
-    let change = move |f: Box<dyn FnOnce(&mut Vec<String>)>| {
+    let change = move |f: ConflictsChange| {
         roster
             .inspectors
             .edit(&inspector_id.get_value(), move |i| f(&mut i.conflicts));
