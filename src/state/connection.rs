@@ -30,6 +30,16 @@ pub fn use_connection() -> Connection {
     expect_context::<Connection>()
 }
 
+/// A newer version of the app opened in another tab: this page steps aside at once and says to
+/// reload, rather than blocking the upgrade.
+pub fn step_aside_for_upgrades(database: &Database, storage: StorageStatus) {
+    database.on_version_change(move || {
+        storage.database.set(DatabaseState::Failed(
+            StorageError::VersionChanged.message(),
+        ))
+    });
+}
+
 /// Lets the autosave reopen the database when the browser closed it.
 pub fn keep_connected(
     roster: Roster,
@@ -59,6 +69,7 @@ pub fn keep_connected(
                     storage.database.set(DatabaseState::Ready {
                         version: database.version(),
                     });
+                    step_aside_for_upgrades(&database, storage);
                     autosave.attach(database);
                 }
                 Err(e) => {

@@ -94,6 +94,9 @@ impl Write {
     }
 }
 
+/// Who is told when another tab upgrades the schema.
+type VersionChangeListener = Rc<std::cell::RefCell<Option<Box<dyn Fn()>>>>;
+
 /// An open database connection. Cheap to clone.
 #[derive(Clone)]
 pub struct Database {
@@ -101,6 +104,8 @@ pub struct Database {
     version_changed: Rc<Cell<bool>>,
     /// Set when the browser closed the connection on its own (the `close` event).
     closed: Rc<Cell<bool>>,
+    /// Told when another tab upgrades the schema and this connection steps aside.
+    on_version_change: VersionChangeListener,
 }
 
 impl Database {
@@ -153,14 +158,20 @@ impl Database {
         }
         let db: IdbDatabase = result?.unchecked_into();
         let version_changed = Rc::new(Cell::new(false));
+        let on_version_change: VersionChangeListener = Rc::default();
         {
-            // Another tab wants a newer schema: let it proceed, and make our writes fail with a
-            // clear message (the autosave keeps the input in memory) instead of blocking it.
+            // Another tab wants a newer schema: let it proceed, tell this page to reload, and
+            // make our writes fail with a clear message (the autosave keeps the input in
+            // memory) instead of blocking it.
             let flag = version_changed.clone();
             let db2 = db.clone();
+            let tell = on_version_change.clone();
             let on_change = Closure::<dyn FnMut()>::new(move || {
                 flag.set(true);
                 db2.close();
+                if let Some(tell) = tell.borrow().as_ref() {
+                    tell();
+                }
             });
             db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
             on_change.forget();
@@ -178,6 +189,7 @@ impl Database {
             db,
             version_changed,
             closed,
+            on_version_change,
         };
         if upgraded.get() {
             // The versionchange transaction's durability cannot be chosen; a strict write right
@@ -305,6 +317,11 @@ impl Database {
         } else {
             Ok(())
         }
+    }
+
+    /// Sets what is told when another tab upgrades the schema (this connection then closes).
+    pub fn on_version_change(&self, tell: impl Fn() + 'static) {
+        *self.on_version_change.borrow_mut() = Some(Box::new(tell));
     }
 
     /// Whether the browser closed this connection on its own.

@@ -13,7 +13,7 @@ use crate::browser::{self, service_worker};
 use crate::route::Route;
 use crate::state::{
     autosave::provide_autosave,
-    connection::{keep_connected, provide_connection},
+    connection::{keep_connected, provide_connection, step_aside_for_upgrades},
     roster::provide_roster,
     safekeeping::provide_safekeeping,
     storage_status::{provide_storage_status, DatabaseState},
@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                 storage.database.set(DatabaseState::Ready {
                     version: database.version(),
                 });
+                step_aside_for_upgrades(&database, storage);
                 let loaded = match roster.load(&database).await {
                     Ok(()) => work.load(&database).await,
                     Err(e) => Err(e),

@@ -38,7 +38,7 @@ describe('storage', () => {
       },
     ));
 
-  test('a database upgraded by another tab: edits fail with a message and stay on screen', () =>
+  test('a database upgraded by another tab: not blocked; this tab says to reload at once, edits stay on screen', () =>
     withBrowser(
       server,
       async ({ page, context }) => {
@@ -46,17 +46,20 @@ describe('storage', () => {
         await addInstitution(page, { name: '多标签诊所', code: '91350100M000100Y43' });
         const other = await context.newPage();
         await other.goto(server.outsideUrl);
-        await other.evaluate(
+        const upgrade = await other.evaluate(
           () =>
             new Promise((resolve, reject) => {
               const request = indexedDB.open('jiandu', 99);
+              request.onblocked = () => resolve('blocked');
               request.onsuccess = () => {
                 request.result.close();
-                resolve();
+                resolve('upgraded');
               };
               request.onerror = () => reject(request.error);
             }),
         );
+        assert.equal(upgrade, 'upgraded', 'the old tab steps aside instead of blocking');
+        assert.match(await page.getByTestId('storage-alert').innerText(), /已在其他标签页更新，请刷新本页/, 'said before any edit');
         await page.getByTestId('contact-person').fill('王医生');
         await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 10000 });
         assert.match(await page.getByTestId('storage-alert').innerText(), /其他标签页更新/);
@@ -137,3 +140,4 @@ describe('a connection the browser closes', () => {
       await page.getByTestId('institution-row').filter({ hasText: '丙诊所' }).waitFor();
     }));
 });
+
