@@ -203,3 +203,20 @@ pub fn platform() -> (String, i32, bool) {
         standalone_media || standalone_safari,
     )
 }
+
+/// Marks the document as printing one thing (a class on `<html>` the print styles read), or
+/// clears the mark.
+pub fn set_printing(class: &str, on: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let list = root.class_list();
+    let _ = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
+}

@@ -82,6 +82,18 @@ describe('double random draw', () => {
         assert.match(checker, new RegExp(`list sha256: ${book.cells.A9.split('：')[1]}`));
         assert.match(checker, new RegExp(`诊所: ${names[0]} \\(.+\\), ${names[1]} \\(.+\\), ${names[2]} \\(`));
 
+        // 打印公示: the list alone on paper, with the seed and the hash.
+        await page.getByTestId('draw-print').click();
+        const printView = page.getByTestId('draw-print-view');
+        assert.match(await printView.innerText(), /种子：2022年10月12日 区卫生健康执法支队 抽取/);
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => document.documentElement.classList.add('printing-draw'));
+        assert.ok(await printView.isVisible());
+        assert.equal(await page.locator('.app-nav').isVisible(), false);
+        assert.equal(await page.getByTestId('plan-institutions').isVisible(), false);
+        await page.evaluate(() => document.documentElement.classList.remove('printing-draw'));
+        await page.emulateMedia({ media: 'screen' });
+
         // The drawn officers are assigned when the inspection starts.
         await page.getByTestId('start-inspection').first().click();
         await page.getByTestId('inspection-date').waitFor();

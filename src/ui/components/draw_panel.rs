@@ -9,7 +9,7 @@ use crate::browser;
 use crate::domain::draw::{
     canonical, double_random, plan_candidates, DrawRecord, DrawResult, DrawnUnit, Officer,
 };
-use crate::domain::export::draw_notice::{xlsx, NoticeFacts, NoticeRow};
+use crate::domain::export::draw_notice::{xlsx, NoticeFacts, NoticeRow, METHOD};
 use crate::domain::inspection::MIN_INSPECTORS;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -98,10 +98,8 @@ pub fn DrawPanel(
         pending.set(None);
         message.set(Some(Ok(format!("已记录本次抽取，{count} 个单位加入任务"))));
     };
-    let download = move |record: DrawRecord| {
-        let Some(plan) = plan.get_untracked() else {
-            return;
-        };
+    let notice = move |record: &DrawRecord| -> Option<(NoticeFacts, Vec<NoticeRow>)> {
+        let plan = plan.get_untracked()?;
         let rows: Vec<NoticeRow> = record
             .drawn
             .iter()
@@ -135,6 +133,12 @@ pub fn DrawPanel(
             seed_text: record.seed_text.clone(),
             list_sha256: record.list_sha256.clone(),
         };
+        Some((facts, rows))
+    };
+    let download = move |record: DrawRecord| {
+        let Some((facts, rows)) = notice(&record) else {
+            return;
+        };
         let stamp: String = facts
             .drawn_at
             .chars()
@@ -149,6 +153,15 @@ pub fn DrawPanel(
             record.canonical_list.as_bytes(),
         );
         message.set(result.and(list).err().map(Err));
+    };
+    // The 公示 list printed alone (print styles hide the rest of the page while it is shown).
+    let printing = RwSignal::new(None::<(NoticeFacts, Vec<NoticeRow>)>);
+    let print = move |record: DrawRecord| {
+        printing.set(notice(&record));
+        browser::set_printing("printing-draw", true);
+        let result = browser::print();
+        browser::set_printing("printing-draw", false);
+        message.set(result.err().map(Err));
     };
     view! {
         <section class="draw" data-testid="draw">
@@ -196,12 +209,33 @@ pub fn DrawPanel(
                         <li class="row-item" data-testid="draw-record">
                             <span class="row-title">{summary}</span>
                             <span class="row-actions">
-                                <button data-testid="draw-notice" on:click=move |_| download(record.clone())>"下载公示名单"</button>
+                                <button data-testid="draw-notice" on:click={
+                                    let record = record.clone();
+                                    move |_| download(record.clone())
+                                }>"下载公示名单"</button>
+                                <button data-testid="draw-print" on:click=move |_| print(record.clone())>"打印公示"</button>
                             </span>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            {move || printing.get().map(|(facts, rows)| view! {
+                <div class="draw-print" data-testid="draw-print-view">
+                    <h2>{facts.title.clone()}</h2>
+                    <table class="result plain">
+                        <thead><tr><th>"序号"</th><th>"单位名称"</th><th>"统一社会信用代码"</th><th>"类别"</th><th>"检查人员"</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().enumerate().map(|(n, r)| view! {
+                                <tr><td>{n + 1}</td><td>{r.name}</td><td>{r.registration_number}</td><td>{r.group}</td><td>{r.officers}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <p>{format!("抽取时间：{}", facts.drawn_at)}</p>
+                    <p>{format!("种子：{}", facts.seed_text)}</p>
+                    <p class="hash">{format!("抽取名单 SHA-256：{}", facts.list_sha256)}</p>
+                    <p>{METHOD}</p>
+                </div>
+            })}
         </section>
     }
 }
