@@ -165,6 +165,12 @@ pub fn device_id() -> String {
     })
 }
 
+/// The file input an event came from, if it came from one.
+pub fn file_input_of(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into().ok()
+}
+
 /// The bytes and name of the file chosen in a file input, if one is chosen. The whole file is
 /// read into memory first; the caller checks its size against its own limit.
 pub async fn read_chosen_file(

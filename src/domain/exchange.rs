@@ -40,6 +40,25 @@ impl Records {
         self.len() == 0
     }
 
+    /// The records with every one last changed on no device (built-in or older records) marked
+    /// as changed on `device`, the device that holds them now.
+    pub fn stamped(mut self, device: &str) -> Records {
+        let mark = |changed_on: &mut Option<String>| {
+            changed_on.get_or_insert_with(|| device.to_string());
+        };
+        self.institutions
+            .iter_mut()
+            .for_each(|r| mark(&mut r.changed_on));
+        self.inspectors
+            .iter_mut()
+            .for_each(|r| mark(&mut r.changed_on));
+        self.plans.iter_mut().for_each(|r| mark(&mut r.changed_on));
+        self.inspections
+            .iter_mut()
+            .for_each(|r| mark(&mut r.changed_on));
+        self
+    }
+
     /// One plan and what it needs to stand on its own: its inspections, the institutions it
     /// lists or inspected, and the officers assigned to its inspections.
     pub fn for_plan(&self, plan_id: &str) -> Records {

@@ -682,27 +682,8 @@ fn apply(records: &mut Records, edit: &Edit) {
 }
 
 /// What `write` documents: a record last changed on no device is marked as the exporter's.
-fn stamped(mut records: Records, device: &str) -> Records {
-    let mark = |changed_on: &mut Option<String>| {
-        changed_on.get_or_insert_with(|| device.to_string());
-    };
-    records
-        .institutions
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
-        .inspectors
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
-        .plans
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
-        .inspections
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
+fn stamped(records: Records, device: &str) -> Records {
+    records.stamped(device)
 }
 
 proptest! {

@@ -86,26 +86,7 @@ pub fn write(
     exported_at: DateTime<Utc>,
     scope: Scope,
 ) -> Vec<u8> {
-    let mut records = records.clone();
-    let mark = |changed_on: &mut Option<String>| {
-        changed_on.get_or_insert_with(|| device_id.to_string());
-    };
-    records
-        .institutions
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
-        .inspectors
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
-        .plans
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
-    records
-        .inspections
-        .iter_mut()
-        .for_each(|r| mark(&mut r.changed_on));
+    let records = records.clone().stamped(device_id);
     // Plain data with string keys: serialising it cannot fail.
     let json = serde_json::to_string(&records).unwrap_or_default();
     let raw = RawValue::from_string(json).unwrap_or_else(|_| empty_records());

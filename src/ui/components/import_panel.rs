@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::browser::{self, crypto};
 use crate::domain::exchange::merge::{Choice, MergePlan};
@@ -49,10 +48,7 @@ pub fn ImportPanel(
         Err(e) => outcome.set(Some(Err(format!("未导入“{file_name}”：{}", e.message())))),
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = browser::file_input_of(&ev) else {
             return;
         };
         outcome.set(None);

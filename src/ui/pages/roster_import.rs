@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::domain::labelled::Labelled;
@@ -32,10 +31,7 @@ pub fn RosterImportPage() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let target_plan = RwSignal::new(String::new());
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = browser::file_input_of(&ev) else {
             return;
         };
         outcome.set(None);
