@@ -4,6 +4,7 @@
 //! whole file before anything may be written); `merge` compares it with the device's records
 //! and says what would be added, updated or is in conflict. Pure: bytes in, records out.
 
+mod checks;
 pub mod file;
 pub mod merge;
 mod problems;

@@ -1,0 +1,135 @@
+//! The checks `file::read` runs on records that parsed: text lengths, unique ids, and
+//! references that stay inside the file.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::file::MAX_TEXT_CHARS;
+use super::problems::{shorten, ImportError};
+use super::Records;
+
+/// Refuses any string longer than [`MAX_TEXT_CHARS`], naming where it is (a path like
+/// `institutions[0].name`, as serde errors give it).
+pub(super) fn check_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
+    match value {
+        Value::String(s) => {
+            let chars = s.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(ImportError::TooLong(path.clone(), chars));
+            }
+        }
+        Value::Array(items) => {
+            for (n, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{n}]"));
+                check_lengths(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                if key.chars().count() > MAX_TEXT_CHARS {
+                    return Err(ImportError::TooLong(path.clone(), key.chars().count()));
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                check_lengths(item, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub(super) fn check_ids(records: &Records) -> Result<(), ImportError> {
+    fn unique<'a>(
+        kind: &'static str,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<(), ImportError> {
+        let mut seen = HashSet::new();
+        for (n, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                return Err(ImportError::BadValue(
+                    format!("{list}[{n}].id"),
+                    format!("{kind}编号为空"),
+                ));
+            }
+            if !seen.insert(id) {
+                return Err(ImportError::DuplicateId(kind, id.to_string()));
+            }
+        }
+        Ok(())
+    }
+    unique(
+        "监督对象",
+        "institutions",
+        records.institutions.iter().map(|r| r.id.as_str()),
+    )?;
+    unique(
+        "执法人员",
+        "inspectors",
+        records.inspectors.iter().map(|r| r.id.as_str()),
+    )?;
+    unique("任务", "plans", records.plans.iter().map(|r| r.id.as_str()))?;
+    unique(
+        "检查记录",
+        "inspections",
+        records.inspections.iter().map(|r| r.id.as_str()),
+    )
+}
+
+/// Every inspection's plan, institution and officers, and every plan's institutions, are in
+/// the file: an export always carries what its records refer to.
+pub(super) fn check_references(records: &Records) -> Result<(), ImportError> {
+    let institutions: HashSet<&str> = records.institutions.iter().map(|r| r.id.as_str()).collect();
+    let inspectors: HashSet<&str> = records.inspectors.iter().map(|r| r.id.as_str()).collect();
+    let plans: HashSet<&str> = records.plans.iter().map(|r| r.id.as_str()).collect();
+    for plan in &records.plans {
+        if let Some(id) = plan
+            .institution_ids
+            .iter()
+            .find(|id| !institutions.contains(id.as_str()))
+        {
+            return Err(ImportError::Dangling(
+                format!("任务“{}”", shorten(&plan.name)),
+                "监督对象",
+                id.clone(),
+            ));
+        }
+    }
+    for inspection in &records.inspections {
+        let what = || format!("检查记录 {}", shorten(&inspection.id));
+        if !plans.contains(inspection.plan_id.as_str()) {
+            return Err(ImportError::Dangling(
+                what(),
+                "任务",
+                inspection.plan_id.clone(),
+            ));
+        }
+        if !institutions.contains(inspection.institution_id.as_str()) {
+            return Err(ImportError::Dangling(
+                what(),
+                "监督对象",
+                inspection.institution_id.clone(),
+            ));
+        }
+        if let Some(a) = inspection
+            .inspectors
+            .iter()
+            .find(|a| !inspectors.contains(a.inspector_id.as_str()))
+        {
+            return Err(ImportError::Dangling(
+                what(),
+                "执法人员",
+                a.inspector_id.clone(),
+            ));
+        }
+    }
+    Ok(())
+}
