@@ -20,4 +20,5 @@ pub mod roster;
 pub mod roster_import;
 pub mod safekeeping;
 pub mod sample;
+pub mod stationed;
 pub mod validation;

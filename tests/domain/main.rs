@@ -20,6 +20,8 @@ mod route;
 mod safekeeping;
 mod sealed;
 mod sample;
+mod stationed_lottery;
+mod stationed_scenes;
 mod tidy;
 
 use chrono::{DateTime, TimeZone, Utc};
