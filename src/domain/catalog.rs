@@ -16,6 +16,7 @@ pub use applicability::{AreaChecklist, Checklist, SubItemChecklist};
 pub use summary_column::SummaryColumn;
 
 use super::institution::{InstitutionType, Service};
+use super::validation::{check_point_text, UniqueIds};
 
 /// The 2022 edition's source text.
 const EDITION_2022: &str = include_str!("catalog/checklist-2022.json");
@@ -169,18 +170,13 @@ pub fn edition_2022() -> &'static Catalog {
 /// misplaced ids, types outside their table, a type covered by two tables.
 pub fn validate(catalog: &Catalog) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut ids = BTreeSet::new();
+    let mut ids = UniqueIds::default();
     let mut covered = BTreeSet::new();
-    let mut unique = |id: &str, problems: &mut Vec<String>| {
-        if !ids.insert(id.to_string()) {
-            problems.push(format!("{id}: 编号重复"));
-        }
-    };
     if catalog.edition.trim().is_empty() {
         problems.push("缺少版本号".to_string());
     }
     for table in &catalog.tables {
-        unique(&table.id, &mut problems);
+        ids.check(&table.id, &mut problems);
         if table.institution_types.is_empty() {
             problems.push(format!("{}: 未指定适用的机构类别", table.id));
         }
@@ -193,9 +189,9 @@ pub fn validate(catalog: &Catalog) -> Vec<String> {
             }
         }
         for area in &table.areas {
-            unique(&area.id, &mut problems);
+            ids.check(&area.id, &mut problems);
             for sub_item in &area.sub_items {
-                unique(&sub_item.id, &mut problems);
+                ids.check(&sub_item.id, &mut problems);
                 if !sub_item.id.starts_with(&format!("{}.", area.id)) {
                     problems.push(format!(
                         "{}: 编号应以所属领域 {} 开头",
@@ -206,7 +202,7 @@ pub fn validate(catalog: &Catalog) -> Vec<String> {
                     problems.push(format!("{}: 没有检查要点", sub_item.id));
                 }
                 for point in &sub_item.points {
-                    unique(&point.id, &mut problems);
+                    ids.check(&point.id, &mut problems);
                     check_point(table, &sub_item.id, point, &mut problems);
                 }
             }
@@ -225,16 +221,7 @@ fn check_point(
     if !id.starts_with(&format!("{sub_item}.")) {
         problems.push(format!("{id}: 编号应以所属子项 {sub_item} 开头"));
     }
-    if point.text.trim().is_empty() {
-        problems.push(format!("{id}: 缺少检查要点内容"));
-    }
-    let basis = point.basis.trim();
-    if basis.is_empty() || !basis.contains('《') || !basis.contains('》') {
-        problems.push(format!("{id}: 缺少法律法规依据（应含《》书名）"));
-    }
-    if point.phrasings.is_empty() || point.phrasings.iter().any(|p| p.trim().is_empty()) {
-        problems.push(format!("{id}: 缺少规范用语"));
-    }
+    check_point_text(id, &point.text, &point.basis, &point.phrasings, problems);
     match &point.institution_types {
         Some(types) if types.is_empty() => problems.push(format!("{id}: 适用机构类别为空")),
         Some(types) => {

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::domain::validation::{check_point_text, UniqueIds};
+
 /// The 2024 edition's source text.
 const EDITION_2024: &str = include_str!("scenes-2024.json");
 
@@ -199,37 +201,32 @@ pub fn edition_2024() -> &'static StationedCatalog {
 /// no scene or list uses, the plan's 32 scenes missing or out of order, and the two lists.
 pub fn validate(catalog: &StationedCatalog) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut ids = BTreeSet::new();
-    let mut unique = |id: &str, problems: &mut Vec<String>| {
-        if !ids.insert(id.to_string()) {
-            problems.push(format!("{id}: 编号重复"));
-        }
-    };
+    let mut ids = UniqueIds::default();
     if catalog.edition.trim().is_empty() {
         problems.push("缺少版本号".to_string());
     }
     for area in &catalog.areas {
-        unique(&area.id, &mut problems);
+        ids.check(&area.id, &mut problems);
         if area.sub_contents.is_empty() {
             problems.push(format!("{}: 监督内容没有子项", area.id));
         }
         for sub in &area.sub_contents {
-            unique(&sub.id, &mut problems);
+            ids.check(&sub.id, &mut problems);
         }
     }
     for point in &catalog.points {
-        unique(&point.id, &mut problems);
+        ids.check(&point.id, &mut problems);
         check_point(catalog, point, &mut problems);
     }
     let mut used = BTreeSet::new();
     for scene in &catalog.scenes {
-        unique(&scene.id, &mut problems);
+        ids.check(&scene.id, &mut problems);
         check_scene(catalog, scene, &mut problems);
         used.extend(scene.points.iter().map(String::as_str));
     }
     check_order(catalog, &mut problems);
     for list in &catalog.lists {
-        unique(&list.id, &mut problems);
+        ids.check(&list.id, &mut problems);
         check_list(catalog, list, &mut problems);
         used.extend(list.points.iter().map(String::as_str));
     }
@@ -281,16 +278,7 @@ fn check_point(catalog: &StationedCatalog, point: &Point, problems: &mut Vec<Str
         }
         Some(_) => {}
     }
-    if point.text.trim().is_empty() {
-        problems.push(format!("{id}: 缺少检查要点内容"));
-    }
-    let basis = point.basis.trim();
-    if !basis.contains('《') || !basis.contains('》') {
-        problems.push(format!("{id}: 缺少法律法规依据（应含《》书名）"));
-    }
-    if point.phrasings.is_empty() || point.phrasings.iter().any(|p| p.trim().is_empty()) {
-        problems.push(format!("{id}: 缺少规范用语"));
-    }
+    check_point_text(id, &point.text, &point.basis, &point.phrasings, problems);
 }
 
 fn check_scene(catalog: &StationedCatalog, scene: &Scene, problems: &mut Vec<String>) {
