@@ -14,6 +14,7 @@ pub mod import_panel;
 pub mod inspection_status;
 pub mod inspector_assignments;
 pub mod link_rows;
+pub mod lottery_panel;
 pub mod nav;
 pub mod penalty_editor;
 pub mod plan_targets;

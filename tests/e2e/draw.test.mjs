@@ -102,3 +102,57 @@ describe('double random draw', () => {
       TABLET,
     ));
 });
+
+describe('驻点 lottery', () => {
+  let server;
+  before(async () => (server = await serveDist(releaseBuild().dist)));
+  after(async () => server.dispose());
+
+  test('the order of a 3-year round by lot, recorded and re-checkable', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        const hospitals = [
+          ['县人民医院', '12500112MB1XK1123D', 'second', 'public'],
+          ['县中医院', '12500112MB2XK12239', 'second', 'public'],
+          ['仁爱医院', '12500112MB3XK13235', 'first', 'private'],
+          ['未定级医院', '12500112MB4XK14231', 'ungraded', 'private'],
+        ];
+        for (const [name, code, level, ownership] of hospitals) {
+          await open(page, server, 'institutions');
+          await addInstitution(page, { name, code, kind: 'hospital' });
+          await page.getByTestId('level').selectOption(level);
+          await page.getByTestId('ownership').selectOption(ownership);
+          await settled(page);
+        }
+        await open(page, server, 'plans');
+        await page.getByTestId('new-plan-kind').selectOption('stationed');
+        await page.getByTestId('create-plan').click();
+        await page.getByTestId('lottery-seed').fill('2024年10月8日 县卫生健康局 抽签');
+        await page.getByTestId('lottery-run').click();
+        const drawn = await page.getByTestId('lottery-hospital').allInnerTexts();
+        assert.deepEqual([...drawn].sort(), ['仁爱医院', '县中医院', '县人民医院'].sort(), '一级以上 only, once each');
+        await page.getByTestId('lottery-run').click();
+        assert.deepEqual(await page.getByTestId('lottery-hospital').allInnerTexts(), drawn, 'the same seed, the same order');
+        await page.getByTestId('lottery-confirm').click();
+        assert.match(await page.getByTestId('lottery-done').innerText(), /3 家医院的驻点顺序/);
+        await settled(page);
+        await page.reload();
+        await settled(page);
+        assert.equal(await page.getByTestId('lottery-record').count(), 1);
+        const [, list] = await Promise.all([
+          page.waitForEvent('download'),
+          page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.txt')),
+          page.getByTestId('lottery-notice').click(),
+        ]);
+        const checker = execFileSync(
+          'python3',
+          [join(here, '..', '..', 'docs', 'draw_check.py'), await list.path(), '2024年10月8日 县卫生健康局 抽签'],
+          { encoding: 'utf8' },
+        );
+        const order = checker.trim().split('\n').slice(1).map((line) => line.split(' ')[1]);
+        assert.deepEqual(order, drawn, 'the published checker draws the same order');
+      },
+      TABLET,
+    ));
+});

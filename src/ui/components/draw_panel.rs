@@ -136,23 +136,10 @@ pub fn DrawPanel(
         Some((facts, rows))
     };
     let download = move |record: DrawRecord| {
-        let Some((facts, rows)) = notice(&record) else {
-            return;
-        };
-        let stamp: String = facts
-            .drawn_at
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        let result = xlsx(&facts, &rows).and_then(|bytes| {
-            browser::download(&format!("双随机抽取公示-{stamp}.xlsx"), XLSX_MIME, &bytes)
-        });
-        let list = browser::download(
-            &format!("双随机抽取名单-{stamp}.txt"),
-            "text/plain;charset=utf-8",
-            record.canonical_list.as_bytes(),
-        );
-        message.set(result.and(list).err().map(Err));
+        if let Some((facts, rows)) = notice(&record) {
+            let result = download_notice("双随机抽取", &facts, &rows, &record.canonical_list);
+            message.set(result.err().map(Err));
+        }
     };
     // The 公示 list printed alone (print styles hide the rest of the page while it is shown).
     let printing = RwSignal::new(None::<(NoticeFacts, Vec<NoticeRow>)>);
@@ -238,4 +225,27 @@ pub fn DrawPanel(
             })}
         </section>
     }
+}
+
+/// Downloads a draw's 公示 list (XLSX) and the canonical list it was drawn from (text), named
+/// after `what` (双随机抽取, 驻点抽签) and the time of the draw.
+pub fn download_notice(
+    what: &str,
+    facts: &NoticeFacts,
+    rows: &[NoticeRow],
+    canonical_list: &str,
+) -> Result<(), String> {
+    let stamp: String = facts
+        .drawn_at
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    xlsx(facts, rows).and_then(|bytes| {
+        browser::download(&format!("{what}公示-{stamp}.xlsx"), XLSX_MIME, &bytes)
+    })?;
+    browser::download(
+        &format!("{what}名单-{stamp}.txt"),
+        "text/plain;charset=utf-8",
+        canonical_list.as_bytes(),
+    )
 }

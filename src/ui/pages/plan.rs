@@ -18,6 +18,7 @@ use crate::state::work::use_work;
 use crate::ui::components::confirm_button::ConfirmButton;
 use crate::ui::components::draw_panel::DrawPanel;
 use crate::ui::components::field::TextField;
+use crate::ui::components::lottery_panel::LotteryPanel;
 use crate::ui::components::plan_targets::PlanTargets;
 use crate::ui::components::record_page::RecordPage;
 
@@ -236,6 +237,9 @@ fn PlanForm(id: String) -> impl IntoView {
         <PlanTargets plan_id=id.clone() />
         <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| matches!(p.kind, PlanKind::MedicalSampling | PlanKind::BloodSampling) && !p.targets.is_empty()))>
             <DrawPanel plan_id=plan_id.get_value() />
+        </Show>
+        <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Stationed))>
+            <LotteryPanel plan_id=plan_id.get_value() />
         </Show>
         <h2>"检查对象"</h2>
         {move || population.get().map(|rows| view! {
