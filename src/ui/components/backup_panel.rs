@@ -1,5 +1,6 @@
 //! 导出与导入 on 数据: the export and import panels, with one line for what the last action did.
 
+use super::outcome_alert::OutcomeAlert;
 use leptos::prelude::*;
 
 use super::export_panel::ExportPanel;
@@ -13,10 +14,7 @@ pub fn BackupPanel() -> impl IntoView {
         <section class="backup" data-testid="backup">
             <ExportPanel outcome=outcome />
             <ImportPanel outcome=outcome />
-            {move || outcome.get().map(|r| match r {
-                Ok(text) => view! { <div class="alert alert-info" role="status" data-testid="exchange-done">{text}</div> }.into_any(),
-                Err(text) => view! { <div class="alert alert-error" role="alert" data-testid="exchange-error">{text}</div> }.into_any(),
-            })}
+            <OutcomeAlert outcome=outcome testid="exchange" />
         </section>
     }
 }

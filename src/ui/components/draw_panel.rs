@@ -3,6 +3,8 @@
 //! result before it counts, then record it with the plan and add the objects; every recorded
 //! draw can be downloaded as its 公示 list (XLSX) and the list it was drawn from (to re-check).
 
+use super::outcome_alert::OutcomeAlert;
+use super::seed_field::SeedField;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -154,13 +156,7 @@ pub fn DrawPanel(
         <section class="draw" data-testid="draw">
             <h2>"双随机抽取"</h2>
             <p class="muted">"按各类别目标数从名录中随机抽取尚未列入的单位，每个单位随机分配两名执法人员。种子与抽取名单会一并记录并可公示，任何人可据此复核。"</p>
-            <label class="field">
-                "种子（公示时公布，例如抽取日期、地点）"
-                <input type="text" data-testid="draw-seed" prop:value=move || seed.get() on:input=move |ev| seed.set(event_target_value(&ev)) />
-            </label>
-            <div class="actions">
-                <button class="primary" data-testid="draw-run" on:click=draw>"抽取"</button>
-            </div>
+            <SeedField seed=seed noun="抽取" testid="draw" on_run=Callback::new(draw) />
             {move || pending.get().map(|(result, _)| {
                 let notes: Vec<String> = result
                     .short
@@ -185,10 +181,7 @@ pub fn DrawPanel(
                     </div>
                 }
             })}
-            {move || message.get().map(|m| match m {
-                Ok(text) => view! { <div class="alert alert-info" role="status" data-testid="draw-done">{text}</div> }.into_any(),
-                Err(text) => view! { <div class="alert alert-error" role="alert">{text}</div> }.into_any(),
-            })}
+            <OutcomeAlert outcome=message testid="draw" />
             <ul class="rows" data-testid="draw-records">
                 {move || plan.get().map(|p| p.draws).unwrap_or_default().into_iter().rev().map(|record| {
                     let summary = format!("{} · 种子“{}” · {} 个单位", browser::local_time(record.drawn_at), record.seed_text, record.drawn.len());

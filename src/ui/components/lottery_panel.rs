@@ -3,6 +3,8 @@
 //! shown before it counts, then recorded with the plan (never redone silently: another draw is
 //! another record) and downloadable as its 公示 list with the list drawn from.
 
+use super::outcome_alert::OutcomeAlert;
+use super::seed_field::SeedField;
 use leptos::prelude::*;
 
 use super::draw_panel::download_notice;
@@ -130,13 +132,7 @@ pub fn LotteryPanel(
         <section class="draw" data-testid="lottery">
             <h2>"随机抽签（驻点顺序）"</h2>
             <p class="muted">"从名录中的一级以上公立和民营医院随机抽签确定驻点监督顺序，每3年一轮，按年度分配。种子与名单一并记录，可公示复核。"</p>
-            <label class="field">
-                "种子（公示时公布，例如抽签日期、地点）"
-                <input type="text" data-testid="lottery-seed" prop:value=move || seed.get() on:input=move |ev| seed.set(event_target_value(&ev)) />
-            </label>
-            <div class="actions">
-                <button class="primary" data-testid="lottery-run" on:click=draw>"抽签"</button>
-            </div>
+            <SeedField seed=seed noun="抽签" testid="lottery" on_run=Callback::new(draw) />
             {move || pending.get().map(|(hash, years, _)| view! {
                 <div class="notice" data-testid="lottery-result">
                     <p>{format!("名单 SHA-256 {hash}")}</p>
@@ -150,10 +146,7 @@ pub fn LotteryPanel(
                     </div>
                 </div>
             })}
-            {move || message.get().map(|m| match m {
-                Ok(text) => view! { <div class="alert alert-info" role="status" data-testid="lottery-done">{text}</div> }.into_any(),
-                Err(text) => view! { <div class="alert alert-error" role="alert">{text}</div> }.into_any(),
-            })}
+            <OutcomeAlert outcome=message testid="lottery" />
             <ul class="rows">
                 {move || plan.get().map(|p| p.draws).unwrap_or_default().into_iter().rev().map(|record| {
                     let summary = format!("{} · 种子“{}” · {} 家医院", browser::local_time(record.drawn_at), record.seed_text, record.drawn.len());

@@ -4,6 +4,7 @@
 //! reason), and nothing is written until the user confirms; the imported units can become a
 //! plan's objects at once.
 
+use crate::ui::components::outcome_alert::OutcomeAlert;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -128,10 +129,7 @@ pub fn RosterImportPage() -> impl IntoView {
             <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 data-testid="roster-file" on:change=on_file />
         </label>
-        {move || outcome.get().map(|r| match r {
-            Ok(text) => view! { <div class="alert alert-info" role="status" data-testid="roster-done">{text}</div> }.into_any(),
-            Err(text) => view! { <div class="alert alert-error" role="alert" data-testid="roster-error">{text}</div> }.into_any(),
-        })}
+        <OutcomeAlert outcome=outcome testid="roster" />
         {move || table.get().map(|(name, source)| view! {
             <MappingTable name=name source=source mapping=mapping />
         })}
