@@ -1,4 +1,9 @@
-//! 驻点监督 (zhudian): stationed supervision of a hospital.
+//! 驻点监督 (zhudian): stationed supervision of a hospital. `lottery` draws the order of a
+//! 3-year round; a `stay` is one hospital's 1–3 weeks with its group; each scene's work is a
+//! `sheet`; the `register` gathers the problems found and their handling.
 
 pub mod lottery;
+pub mod register;
 pub mod scenes;
+pub mod sheet;
+pub mod stay;

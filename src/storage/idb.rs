@@ -337,6 +337,8 @@ impl Database {
             schema::INSPECTORS,
             schema::PLANS,
             schema::INSPECTIONS,
+            schema::STAYS,
+            schema::SCENE_SHEETS,
         ];
         let tx = self.transaction(&stores, "readonly", Durability::Relaxed)?;
         let mut total = 0;

@@ -4,7 +4,11 @@ use serde::Serialize;
 
 use super::schema;
 use crate::domain::{
-    inspection::Inspection, inspector::Inspector, institution::Institution, plan::Plan,
+    inspection::Inspection,
+    inspector::Inspector,
+    institution::Institution,
+    plan::Plan,
+    stationed::{sheet::SceneSheet, stay::Stay},
 };
 
 /// A domain record persisted as one object in one store, keyed by its id.
@@ -28,5 +32,7 @@ record!(
     Institution => schema::INSTITUTIONS,
     Inspector => schema::INSPECTORS,
     Plan => schema::PLANS,
-    Inspection => schema::INSPECTIONS
+    Inspection => schema::INSPECTIONS,
+    Stay => schema::STAYS,
+    SceneSheet => schema::SCENE_SHEETS
 );

@@ -9,7 +9,7 @@ use super::StorageError;
 /// The database the app uses; tests open their own names.
 pub const DATABASE_NAME: &str = "jiandu";
 /// Bumped with every structural change; each bump adds a step to [`upgrade`].
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 pub const INSTITUTIONS: &str = "institutions";
 pub const INSPECTORS: &str = "inspectors";
@@ -17,6 +17,10 @@ pub const PLANS: &str = "plans";
 pub const INSPECTIONS: &str = "inspections";
 pub const FINDINGS: &str = "findings";
 pub const MEDIA: &str = "media";
+/// 驻点监督 stays (since version 2).
+pub const STAYS: &str = "stays";
+/// One 现场监督表 per stay and scene (since version 2), indexed by `stay_id`.
+pub const SCENE_SHEETS: &str = "scene_sheets";
 /// Key-value facts about the database itself (schema history, import marks).
 pub const META: &str = "meta";
 
@@ -56,6 +60,18 @@ pub fn upgrade(
                 let media = tx.object_store(MEDIA).map_err(js)?;
                 media
                     .create_index_with_str("finding_id", "finding_id")
+                    .map_err(js)?;
+            }
+            2 => {
+                create_store(db, STAYS, "id")?;
+                create_store(db, SCENE_SHEETS, "id")?;
+                tx.object_store(STAYS)
+                    .map_err(js)?
+                    .create_index_with_str("plan_id", "plan_id")
+                    .map_err(js)?;
+                tx.object_store(SCENE_SHEETS)
+                    .map_err(js)?
+                    .create_index_with_str("stay_id", "stay_id")
                     .map_err(js)?;
             }
             other => return Err(StorageError::Other(format!("unknown schema step {other}"))),
