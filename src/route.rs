@@ -16,6 +16,16 @@ pub enum Route {
     Inspector(String),
     Inspections,
     Inspection(String),
+    /// A 驻点监督 stay: dates, group, coverage board.
+    Stay(String),
+    /// One scene's 现场监督表 in a stay: (stay id, scene or list id).
+    StaySheet(String, String),
+    /// A stay's problem register, where the 汇总会 settles each handling.
+    StayRegister(String),
+    /// The 反馈意见 to the hospital, printable.
+    StayFeedback(String),
+    /// The 监督建议书 draft, printable.
+    StayAdvice(String),
     Summary,
     Data,
     NotFound(String),
@@ -38,6 +48,11 @@ impl Route {
             ["inspectors", id] => Self::Inspector(decode(id)),
             ["inspections"] => Self::Inspections,
             ["inspections", id] => Self::Inspection(decode(id)),
+            ["stays", id] => Self::Stay(decode(id)),
+            ["stays", id, "scenes", target] => Self::StaySheet(decode(id), decode(target)),
+            ["stays", id, "register"] => Self::StayRegister(decode(id)),
+            ["stays", id, "feedback"] => Self::StayFeedback(decode(id)),
+            ["stays", id, "advice"] => Self::StayAdvice(decode(id)),
             ["summary"] => Self::Summary,
             ["data"] => Self::Data,
             _ => Self::NotFound(path.to_string()),
@@ -57,6 +72,13 @@ impl Route {
             Self::Inspector(id) => format!("inspectors/{}", encode(id)),
             Self::Inspections => "inspections".into(),
             Self::Inspection(id) => format!("inspections/{}", encode(id)),
+            Self::Stay(id) => format!("stays/{}", encode(id)),
+            Self::StaySheet(id, target) => {
+                format!("stays/{}/scenes/{}", encode(id), encode(target))
+            }
+            Self::StayRegister(id) => format!("stays/{}/register", encode(id)),
+            Self::StayFeedback(id) => format!("stays/{}/feedback", encode(id)),
+            Self::StayAdvice(id) => format!("stays/{}/advice", encode(id)),
             Self::Summary => "summary".into(),
             Self::Data => "data".into(),
             Self::NotFound(path) => path.trim_start_matches('/').to_string(),
@@ -69,7 +91,12 @@ impl Route {
         match self {
             Self::Institution(_) | Self::RosterImport => Self::Institutions,
             Self::Inspector(_) => Self::Inspectors,
-            Self::Plan(_) => Self::Plans,
+            Self::Plan(_)
+            | Self::Stay(_)
+            | Self::StaySheet(..)
+            | Self::StayRegister(_)
+            | Self::StayFeedback(_)
+            | Self::StayAdvice(_) => Self::Plans,
             Self::Inspection(_) => Self::Inspections,
             other => other.clone(),
         }

@@ -3,6 +3,7 @@
 //! bringing several tablets' work together. `file` writes and reads it (reading validates the
 //! whole file before anything may be written); `merge` compares it with the device's records
 //! and says what would be added, updated or is in conflict. Pure: bytes in, records out.
+//! Format version 2 added the 驻点监督 stays and their scene sheets.
 
 mod checks;
 pub mod file;
@@ -16,6 +17,8 @@ use super::inspection::Inspection;
 use super::inspector::Inspector;
 use super::institution::Institution;
 use super::plan::Plan;
+use super::stationed::sheet::SceneSheet;
+use super::stationed::stay::Stay;
 
 pub use file::{read, write, Exchange, Header, Scope, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
 pub use problems::ImportError;
@@ -28,12 +31,23 @@ pub struct Records {
     pub inspectors: Vec<Inspector>,
     pub plans: Vec<Plan>,
     pub inspections: Vec<Inspection>,
+    /// 驻点监督 stays (since format version 2; a version-1 file has none).
+    #[serde(default)]
+    pub stays: Vec<Stay>,
+    /// 现场监督表 sheets, one per stay and scene (since format version 2).
+    #[serde(default)]
+    pub scene_sheets: Vec<SceneSheet>,
 }
 
 impl Records {
     /// How many records in all.
     pub fn len(&self) -> usize {
-        self.institutions.len() + self.inspectors.len() + self.plans.len() + self.inspections.len()
+        self.institutions.len()
+            + self.inspectors.len()
+            + self.plans.len()
+            + self.inspections.len()
+            + self.stays.len()
+            + self.scene_sheets.len()
     }
 
     /// Whether there are none.
@@ -57,11 +71,16 @@ impl Records {
         self.inspections
             .iter_mut()
             .for_each(|r| mark(&mut r.changed_on));
+        self.stays.iter_mut().for_each(|r| mark(&mut r.changed_on));
+        self.scene_sheets
+            .iter_mut()
+            .for_each(|r| mark(&mut r.changed_on));
         self
     }
 
-    /// One plan and what it needs to stand on its own: its inspections, the institutions it
-    /// lists or inspected, and the officers assigned to its inspections.
+    /// One plan and what it needs to stand on its own: its inspections and stays, the stays'
+    /// scene sheets, the institutions it lists, inspected or stayed at, and the officers
+    /// assigned to its inspections or in its stays' groups (组长, 副组长, 成员).
     pub fn for_plan(&self, plan_id: &str) -> Records {
         let plans: Vec<Plan> = self
             .plans
@@ -75,16 +94,32 @@ impl Records {
             .filter(|i| i.plan_id == plan_id)
             .cloned()
             .collect();
+        let stays: Vec<Stay> = self
+            .stays
+            .iter()
+            .filter(|s| s.plan_id == plan_id)
+            .cloned()
+            .collect();
+        let scene_sheets: Vec<SceneSheet> = self
+            .scene_sheets
+            .iter()
+            .filter(|sheet| stays.iter().any(|s| s.id == sheet.stay_id))
+            .cloned()
+            .collect();
         let wanted_institution = |id: &str| {
             plans
                 .iter()
                 .any(|p| p.institution_ids.iter().any(|i| i == id))
                 || inspections.iter().any(|i| i.institution_id == id)
+                || stays.iter().any(|s| s.institution_id == id)
         };
         let wanted_inspector = |id: &str| {
             inspections
                 .iter()
                 .any(|i| i.inspectors.iter().any(|a| a.inspector_id == id))
+                || stays
+                    .iter()
+                    .any(|s| s.group.officers().iter().any(|(o, _)| *o == id))
         };
         Records {
             institutions: self
@@ -101,6 +136,8 @@ impl Records {
                 .collect(),
             plans,
             inspections,
+            stays,
+            scene_sheets,
         }
     }
 }

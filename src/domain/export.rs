@@ -4,4 +4,5 @@
 pub mod csv;
 pub mod draw_notice;
 pub mod fubiao3;
+pub mod stay_register;
 pub mod xlsx;

@@ -1,10 +1,12 @@
 //! The built-in sample (示例数据): fictional institutions of every type, officers, the 2022
-//! plans and inspections with answered checklists, findings and handling, and a 回头看 of six
-//! penalised units (`sample/huitoukan.rs`), so every page and every row of 附表3 has something
-//! real to show. Every id starts with [`SAMPLE_PREFIX`], which is how the sample is removed
+//! plans and inspections with answered checklists, findings and handling, a 回头看 of six
+//! penalised units (`sample/huitoukan.rs`) and a 驻点监督 plan with a finished stay and one in
+//! progress (`sample/stationed.rs`), so every page and every row of 附表3 has something real to
+//! show. Every id starts with [`SAMPLE_PREFIX`], which is how the sample is removed
 //! again. Deterministic: time and dates are parameters.
 
 mod huitoukan;
+mod stationed;
 
 use std::collections::BTreeSet;
 
@@ -21,6 +23,8 @@ use super::institution::{
     HospitalLevel, Institution, InstitutionType as T, Ownership, RegistrationKind, Service as S,
 };
 use super::plan::{templates_2022, Plan};
+use super::stationed::sheet::SceneSheet;
+use super::stationed::stay::Stay;
 
 /// Every sample record's id starts with this.
 pub const SAMPLE_PREFIX: &str = "sample-";
@@ -32,6 +36,9 @@ pub struct Sample {
     pub inspectors: Vec<Inspector>,
     pub plans: Vec<Plan>,
     pub inspections: Vec<Inspection>,
+    /// 驻点监督: the stays of the sample's 驻点监督 plan and their 现场监督表.
+    pub stays: Vec<Stay>,
+    pub scene_sheets: Vec<SceneSheet>,
 }
 
 /// Whether a record id belongs to the sample.
@@ -127,6 +134,7 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
         ("zhang", "张明（示例）", "示例执法001"),
         ("li", "李华（示例）", "示例执法002"),
         ("wang", "王芳（示例）", "示例执法003"),
+        ("zhao", "赵强（示例）", "示例执法004"),
     ]
     .into_iter()
     .map(|(key, name, number)| {
@@ -235,8 +243,11 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
         inspectors,
         plans,
         inspections,
+        stays: Vec::new(),
+        scene_sheets: Vec::new(),
     };
     huitoukan::extend(&mut sample, catalog, &templates, now, today)?;
+    stationed::extend(&mut sample, &catalog.edition, now, today)?;
     Ok(sample)
 }
 

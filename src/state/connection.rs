@@ -87,5 +87,7 @@ fn memory_writes(roster: Roster, work: Work) -> Result<Vec<Write>, StorageError>
     writes.extend(roster.inspectors.all_puts()?);
     writes.extend(work.plans.all_puts()?);
     writes.extend(work.inspections.all_puts()?);
+    writes.extend(work.stays.all_puts()?);
+    writes.extend(work.scene_sheets.all_puts()?);
     Ok(writes)
 }

@@ -22,6 +22,8 @@ pub fn snapshot(roster: Roster, work: Work) -> Records {
         inspectors: roster.inspectors.with(Clone::clone),
         plans: work.plans.with(Clone::clone),
         inspections: work.inspections.with(Clone::clone),
+        stays: work.stays.with(Clone::clone),
+        scene_sheets: work.scene_sheets.with(Clone::clone),
     }
 }
 
@@ -102,6 +104,8 @@ pub fn apply(
         writes.extend(puts(&records.inspectors)?);
         writes.extend(puts(&records.plans)?);
         writes.extend(puts(&records.inspections)?);
+        writes.extend(puts(&records.stays)?);
+        writes.extend(puts(&records.scene_sheets)?);
         Ok::<_, crate::storage::StorageError>(writes)
     })()
     .map_err(|e| e.message())?;
@@ -109,6 +113,8 @@ pub fn apply(
     roster.inspectors.put_many_in_memory(records.inspectors);
     work.plans.put_many_in_memory(records.plans);
     work.inspections.put_many_in_memory(records.inspections);
+    work.stays.put_many_in_memory(records.stays);
+    work.scene_sheets.put_many_in_memory(records.scene_sheets);
     autosave.queue_batch_durable(writes);
     Ok(count)
 }

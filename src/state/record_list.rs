@@ -9,7 +9,11 @@ use leptos::prelude::*;
 use super::autosave::Autosave;
 use crate::browser;
 use crate::domain::{
-    inspection::Inspection, inspector::Inspector, institution::Institution, plan::Plan,
+    inspection::Inspection,
+    inspector::Inspector,
+    institution::Institution,
+    plan::Plan,
+    stationed::{sheet::SceneSheet, stay::Stay},
 };
 use crate::storage::{Record, Write};
 
@@ -33,7 +37,7 @@ macro_rules! listed {
         }
     )+};
 }
-listed!(Institution, Inspector, Plan, Inspection);
+listed!(Institution, Inspector, Plan, Inspection, Stay, SceneSheet);
 
 /// A put of each record, for one batch; fails if a record cannot be converted.
 pub fn puts<R: Record>(records: &[R]) -> Result<Vec<Write>, crate::storage::StorageError> {

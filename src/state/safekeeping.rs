@@ -35,6 +35,8 @@ pub fn provide_safekeeping(roster: Roster, work: Work, storage: StorageStatus) -
             + roster.inspectors.with(Vec::len)
             + work.plans.with(Vec::len)
             + work.inspections.with(Vec::len)
+            + work.stays.with(Vec::len)
+            + work.scene_sheets.with(Vec::len)
     });
     let span = Memo::new(move |_| {
         let mut last: Option<DateTime<Utc>> = None;
@@ -52,6 +54,10 @@ pub fn provide_safekeeping(roster: Roster, work: Work, storage: StorageStatus) -
         work.plans
             .with(|l| l.iter().for_each(|r| see(r.updated_at, r.created_at)));
         work.inspections
+            .with(|l| l.iter().for_each(|r| see(r.updated_at, r.created_at)));
+        work.stays
+            .with(|l| l.iter().for_each(|r| see(r.updated_at, r.created_at)));
+        work.scene_sheets
             .with(|l| l.iter().for_each(|r| see(r.updated_at, r.created_at)));
         (last, first)
     });

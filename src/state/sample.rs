@@ -19,6 +19,8 @@ pub fn load_sample(roster: Roster, work: Work, autosave: Autosave) -> Result<(),
         writes.extend(roster.inspectors.extend(sample.inspectors)?);
         writes.extend(work.plans.extend(sample.plans)?);
         writes.extend(work.inspections.extend(sample.inspections)?);
+        writes.extend(work.stays.extend(sample.stays)?);
+        writes.extend(work.scene_sheets.extend(sample.scene_sheets)?);
         Ok::<_, crate::storage::StorageError>(())
     })();
     converted.map_err(|e| e.message())?;
@@ -37,6 +39,8 @@ fn remove_in_memory(roster: Roster, work: Work) -> Vec<crate::storage::Write> {
     writes.extend(roster.inspectors.remove_where(is_sample));
     writes.extend(work.plans.remove_where(is_sample));
     writes.extend(work.inspections.remove_where(is_sample));
+    writes.extend(work.stays.remove_where(is_sample));
+    writes.extend(work.scene_sheets.remove_where(is_sample));
     writes
 }
 
@@ -56,6 +60,12 @@ pub fn sample_count(roster: Roster, work: Work) -> usize {
             .with(|l| l.iter().map(|r| is_sample(&r.id)).collect()),
     ) + count(
         work.inspections
+            .with(|l| l.iter().map(|r| is_sample(&r.id)).collect()),
+    ) + count(
+        work.stays
+            .with(|l| l.iter().map(|r| is_sample(&r.id)).collect()),
+    ) + count(
+        work.scene_sheets
             .with(|l| l.iter().map(|r| is_sample(&r.id)).collect()),
     )
 }

@@ -51,6 +51,8 @@ pub fn connect_tabs(roster: Roster, work: Work, autosave: Autosave, notices: Tab
                     schema::INSPECTORS => reload(&database, roster.inspectors, &key).await,
                     schema::PLANS => reload(&database, work.plans, &key).await,
                     schema::INSPECTIONS => reload(&database, work.inspections, &key).await,
+                    schema::STAYS => reload(&database, work.stays, &key).await,
+                    schema::SCENE_SHEETS => reload(&database, work.scene_sheets, &key).await,
                     _ => {}
                 }
             });
@@ -80,6 +82,8 @@ fn store_label(store: &str) -> &'static str {
         schema::INSPECTORS => "执法人员",
         schema::PLANS => "任务",
         schema::INSPECTIONS => "检查记录",
+        schema::STAYS => "驻点",
+        schema::SCENE_SHEETS => "现场监督表",
         _ => "记录",
     }
 }

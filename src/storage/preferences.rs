@@ -103,3 +103,16 @@ pub fn home_screen_advice_dismissed() -> bool {
 pub fn dismiss_home_screen_advice() {
     let _ = LocalStorage::set(HOME_SCREEN_ADVICE_DISMISSED, true);
 }
+
+/// The supervising body that signs a stay's documents (e.g. XX县卫生计生监督所).
+const ISSUING_BODY: &str = "jiandu.pref.issuing_body";
+
+/// The supervising body's name, as last typed on this device.
+pub fn issuing_body() -> Option<String> {
+    LocalStorage::get(ISSUING_BODY).ok()
+}
+
+/// Remembers the supervising body's name; a failure only means it is asked again.
+pub fn set_issuing_body(name: &str) {
+    let _ = LocalStorage::set(ISSUING_BODY, name);
+}

@@ -11,6 +11,10 @@ pub mod institutions;
 pub mod plan;
 pub mod plans;
 pub mod roster_import;
+pub mod stay;
+pub mod stay_document;
+pub mod stay_register;
+pub mod stay_sheet;
 pub mod summary;
 
 use leptos::prelude::*;
@@ -25,6 +29,17 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
         Route::Inspections => inspections::InspectionsPage().into_any(),
         Route::Inspection(id) => view! { <inspection::InspectionPage id=id /> }.into_any(),
+        Route::Stay(id) => view! { <stay::StayPage id=id /> }.into_any(),
+        Route::StaySheet(id, target) => {
+            view! { <stay_sheet::StaySheetPage stay_id=id target=target /> }.into_any()
+        }
+        Route::StayRegister(id) => view! { <stay_register::StayRegisterPage id=id /> }.into_any(),
+        Route::StayFeedback(id) => {
+            view! { <stay_document::StayDocumentPage id=id advice=false /> }.into_any()
+        }
+        Route::StayAdvice(id) => {
+            view! { <stay_document::StayDocumentPage id=id advice=true /> }.into_any()
+        }
         Route::Summary => summary::SummaryPage().into_any(),
         Route::Institutions => institutions::InstitutionsPage().into_any(),
         Route::Institution(id) => view! { <institution::InstitutionPage id=id /> }.into_any(),

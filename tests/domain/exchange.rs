@@ -19,6 +19,8 @@ pub fn sample_records() -> Records {
         inspectors: s.inspectors,
         plans: s.plans,
         inspections: s.inspections,
+        stays: s.stays,
+        scene_sheets: s.scene_sheets,
     }
 }
 

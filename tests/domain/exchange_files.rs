@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::exchange::exported;
+use super::exchange_stationed::{every_stationed_shape, stationed_records, PLAN};
 
 /// The sample's records, built once (the property tests use them in every case).
 fn sample_records() -> Records {
@@ -107,7 +108,7 @@ fn header(file: &[u8], edit: impl FnOnce(&mut Map<String, Value>)) -> Vec<u8> {
 
 /// A file with changed records and a checksum that matches them, so the record checks (not
 /// the checksum) decide.
-fn records(file: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+pub(super) fn records(file: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
     rebuild(file, |_, r| edit(r))
 }
 
@@ -222,7 +223,7 @@ fn cases() -> Vec<Case> {
         ("an empty object", |_| b"{}".to_vec(), Is(E::NotExchangeFile)),
         ("another format", |b| header(b, |h| h["format"] = json!("other-app")), Says("格式标识是 \"other-app\"")),
         ("format version 0", |b| header(b, |h| h["format_version"] = json!(0)), Is(E::UnknownVersion(0))),
-        ("format version 2 (newer)", |b| header(b, |h| h["format_version"] = json!(2)), Is(E::NewerVersion(2))),
+        ("format version 3 (newer)", |b| header(b, |h| h["format_version"] = json!(3)), Is(E::NewerVersion(3))),
         ("format version as text", |b| header(b, |h| h["format_version"] = json!("1")), Says("“format_version”有误：应为整数，文件中是文本 \"1\"")),
         ("format version -1", |b| header(b, |h| h["format_version"] = json!(-1)), Says("“format_version”有误：-1 不是有效的格式版本")),
         ("format version missing", |b| header(b, |h| drop(h.remove("format_version"))), Says("文件头有误：缺少字段 format_version")),
@@ -814,6 +815,22 @@ fn the_schema_lists_every_code_the_app_knows() {
         .collect();
     let kinds: Vec<String> = KINDS.iter().map(|(code, _)| code.to_string()).collect();
     assert_eq!(measures, kinds);
+    // 驻点监督 (format version 2).
+    use jiandu::domain::stationed::sheet::{ComplaintFinding, HandlingKind, RecheckResult};
+    assert_eq!(listed("recheck_result"), codes::<RecheckResult>());
+    assert_eq!(listed("complaint_finding"), codes::<ComplaintFinding>());
+    let handlings: Vec<String> = schema["$defs"]["problem_handling"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|variant| {
+            variant["properties"]["kind"]["const"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(handlings, codes::<HandlingKind>());
 }
 
 /// A measure of every kind on one answer, so the schema is checked against each variant.
@@ -843,6 +860,18 @@ fn every_file_the_app_writes_conforms_to_the_schema() {
         small(),
         exported(&every_measure(), "device-a"),
         exported(&Records::default(), "device-a"),
+        exported(&stationed_records(), "device-a"),
+        exported(&every_stationed_shape(), "device-a"),
+        write(
+            &stationed_records(),
+            "device-a",
+            "0.1.0",
+            super::at(2),
+            Scope::Plan {
+                plan_id: PLAN.into(),
+                plan_name: "驻点".into(),
+            },
+        ),
         write(
             &small_records(),
             "device-a",
@@ -866,7 +895,8 @@ fn every_file_the_app_writes_conforms_to_the_schema() {
 fn the_schema_refuses_what_the_reader_refuses() {
     let schema = schema();
     let base = small();
-    let refused: [(&str, Vec<u8>); 9] = [
+    let stationed = exported(&stationed_records(), "device-a");
+    let refused: [(&str, Vec<u8>); 12] = [
         ("negative fine", records(&base, |r| *fine(r) = json!(-5))),
         (
             "fractional fine",
@@ -907,6 +937,29 @@ fn the_schema_refuses_what_the_reader_refuses() {
             "long name",
             records(&base, |r| {
                 r["institutions"][0]["name"] = json!("名".repeat(30_000))
+            }),
+        ),
+        (
+            "unknown problem handling",
+            records(&stationed, |r| {
+                r["scene_sheets"][0]["answers"]["Z-YL-02"]["handling"]["kind"] = json!("jail")
+            }),
+        ),
+        (
+            "sheet without stay_id",
+            records(&stationed, |r| {
+                drop(
+                    r["scene_sheets"][0]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("stay_id"),
+                )
+            }),
+        ),
+        (
+            "a group member not a text",
+            records(&stationed, |r| {
+                r["stays"][0]["group"]["members"] = json!([1])
             }),
         ),
     ];

@@ -55,7 +55,9 @@ fn every_sample_id_is_marked_so_it_can_be_removed() {
         .map(|i| &i.id)
         .chain(sample.inspectors.iter().map(|i| &i.id))
         .chain(sample.plans.iter().map(|p| &p.id))
-        .chain(sample.inspections.iter().map(|i| &i.id));
+        .chain(sample.inspections.iter().map(|i| &i.id))
+        .chain(sample.stays.iter().map(|s| &s.id))
+        .chain(sample.scene_sheets.iter().map(|s| &s.id));
     for id in ids {
         assert!(is_sample(id), "{id}");
     }
@@ -359,13 +361,13 @@ fn sample_institutions_and_penalties_are_valid() {
     }
 }
 
-/// Every id of the sample, penalties and original violations included (6 and 12), is unique
-/// within its kind and starts with `sample-`.
+/// Every id of the sample, penalties and original violations included (6 and 12) and the two
+/// stays, is unique within its kind and starts with `sample-<kind>-`.
 #[test]
 fn sample_ids_are_unique_and_marked() {
     let sample = build();
     let penalties = sample.institutions.iter().flat_map(|i| &i.penalties);
-    let kinds: [(&str, Vec<&String>); 6] = [
+    let kinds: [(&str, Vec<&String>); 7] = [
         (
             "institution",
             sample.institutions.iter().map(|i| &i.id).collect(),
@@ -379,6 +381,7 @@ fn sample_ids_are_unique_and_marked() {
             "inspection",
             sample.inspections.iter().map(|i| &i.id).collect(),
         ),
+        ("stay", sample.stays.iter().map(|s| &s.id).collect()),
         ("penalty", penalties.clone().map(|p| &p.id).collect()),
         (
             "violation",
@@ -396,6 +399,7 @@ fn sample_ids_are_unique_and_marked() {
             assert!(id.starts_with(&format!("sample-{kind}-")), "{id}");
         }
     }
-    assert_eq!(sample.plans.len(), 3);
+    assert_eq!(sample.plans.len(), 4, "2 sampling plans, 回头看, 驻点监督");
     assert_eq!(sample.inspections.len(), 11);
+    assert_eq!(sample.inspectors.len(), 4);
 }

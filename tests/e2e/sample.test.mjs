@@ -17,7 +17,7 @@ describe('sample data', () => {
       await settled(page);
       assert.equal(await page.getByTestId('welcome').count(), 0);
       assert.equal(await page.getByTestId('home-institution-count').innerText(), '15');
-      assert.equal(await page.getByTestId('home-plan-count').innerText(), '3');
+      assert.equal(await page.getByTestId('home-plan-count').innerText(), '4', 'two sampling plans, 回头看, 驻点监督');
       assert.equal(await page.getByTestId('home-inspection-count').innerText(), '11');
 
       await page.reload();

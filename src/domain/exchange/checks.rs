@@ -1,5 +1,5 @@
-//! The checks `file::read` runs on records that parsed: text lengths, unique ids, and
-//! references that stay inside the file.
+//! The checks `file::read` runs on records that parsed: text lengths, unique ids (and a scene
+//! sheet's id made of its stay and target), and references that stay inside the file.
 
 use std::collections::HashSet;
 
@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::file::MAX_TEXT_CHARS;
 use super::problems::{shorten, ImportError};
 use super::Records;
+use crate::domain::stationed::sheet::SceneSheet;
 
 /// Refuses any string longer than [`MAX_TEXT_CHARS`], naming where it is (a path like
 /// `institutions[0].name`, as serde errors give it).
@@ -81,11 +82,33 @@ pub(super) fn check_ids(records: &Records) -> Result<(), ImportError> {
         "检查记录",
         "inspections",
         records.inspections.iter().map(|r| r.id.as_str()),
-    )
+    )?;
+    unique("驻点", "stays", records.stays.iter().map(|r| r.id.as_str()))?;
+    unique(
+        "现场监督表",
+        "scene_sheets",
+        records.scene_sheets.iter().map(|r| r.id.as_str()),
+    )?;
+    // Two tablets that open the same scene of a stay hold the same record: the id says which.
+    for (n, sheet) in records.scene_sheets.iter().enumerate() {
+        let expected = SceneSheet::id_for(&sheet.stay_id, &sheet.target);
+        if sheet.id != expected {
+            return Err(ImportError::BadValue(
+                format!("scene_sheets[{n}].id"),
+                format!(
+                    "现场监督表编号应为“{}”（驻点编号/场景），文件中是“{}”",
+                    shorten(&expected),
+                    shorten(&sheet.id)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
-/// Every inspection's plan, institution and officers, and every plan's institutions, are in
-/// the file: an export always carries what its records refer to.
+/// Every inspection's plan, institution and officers, every plan's institutions, every stay's
+/// plan, hospital and group officers, and every sheet's stay are in the file: an export always
+/// carries what its records refer to.
 pub(super) fn check_references(records: &Records) -> Result<(), ImportError> {
     let institutions: HashSet<&str> = records.institutions.iter().map(|r| r.id.as_str()).collect();
     let inspectors: HashSet<&str> = records.inspectors.iter().map(|r| r.id.as_str()).collect();
@@ -130,6 +153,49 @@ pub(super) fn check_references(records: &Records) -> Result<(), ImportError> {
                 a.inspector_id.clone(),
             ));
         }
+    }
+    check_stationed_references(records, &institutions, &inspectors, &plans)
+}
+
+/// Every stay's plan, hospital and officers (组长, 副组长, 成员), and every sheet's stay.
+fn check_stationed_references(
+    records: &Records,
+    institutions: &HashSet<&str>,
+    inspectors: &HashSet<&str>,
+    plans: &HashSet<&str>,
+) -> Result<(), ImportError> {
+    for stay in &records.stays {
+        let what = || format!("驻点 {}", shorten(&stay.id));
+        if !plans.contains(stay.plan_id.as_str()) {
+            return Err(ImportError::Dangling(what(), "任务", stay.plan_id.clone()));
+        }
+        if !institutions.contains(stay.institution_id.as_str()) {
+            return Err(ImportError::Dangling(
+                what(),
+                "监督对象",
+                stay.institution_id.clone(),
+            ));
+        }
+        if let Some((id, _)) = stay
+            .group
+            .officers()
+            .into_iter()
+            .find(|(id, _)| !inspectors.contains(id))
+        {
+            return Err(ImportError::Dangling(what(), "执法人员", id.to_string()));
+        }
+    }
+    let stays: HashSet<&str> = records.stays.iter().map(|r| r.id.as_str()).collect();
+    if let Some(sheet) = records
+        .scene_sheets
+        .iter()
+        .find(|s| !stays.contains(s.stay_id.as_str()))
+    {
+        return Err(ImportError::Dangling(
+            format!("现场监督表 {}", shorten(&sheet.id)),
+            "驻点",
+            sheet.stay_id.clone(),
+        ));
     }
     Ok(())
 }

@@ -18,8 +18,9 @@ use super::Records;
 
 /// The format's name, written in every file.
 pub const FORMAT: &str = "jiandu-exchange";
-/// The format version this app writes; it reads every version up to it.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this app writes; it reads every version up to it. Version 2 added
+/// `stays` and `scene_sheets` to the records (a version-1 file reads with none).
+pub const FORMAT_VERSION: u32 = 2;
 /// The largest file accepted (photos will travel beside it, not in it).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// The longest text accepted in a record: far beyond any field the app lets a user type.
@@ -106,7 +107,8 @@ pub fn write(
 
 fn empty_records() -> Box<RawValue> {
     RawValue::from_string(
-        r#"{"institutions":[],"inspectors":[],"plans":[],"inspections":[]}"#.into(),
+        r#"{"institutions":[],"inspectors":[],"plans":[],"inspections":[],"stays":[],"scene_sheets":[]}"#
+            .into(),
     )
     .expect("a constant JSON object")
 }

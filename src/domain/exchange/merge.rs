@@ -1,6 +1,7 @@
 //! Merging an exchange file into the device's records. Every incoming record is matched with
 //! the device's copy (by id; institutions also by 统一社会信用代码 or registration number, so two
-//! tablets that added the same clinic end up with one) and classified: added, updated (the
+//! tablets that added the same clinic end up with one; a scene sheet's id is its stay and scene,
+//! so two tablets that opened the same scene hold one record) and classified: added, updated (the
 //! device's copy came from elsewhere and is older), unchanged, kept (the device's copy is a
 //! newer one from elsewhere), or in conflict (the device's copy was changed on this device and
 //! differs). Nothing is decided silently against an edit made here: the user picks each
@@ -17,10 +18,12 @@ use crate::domain::inspection::Inspection;
 use crate::domain::inspector::Inspector;
 use crate::domain::institution::Institution;
 use crate::domain::plan::Plan;
+use crate::domain::stationed::sheet::SceneSheet;
+use crate::domain::stationed::stay::Stay;
 
 /// A record kind that merges.
 pub trait Mergeable: Clone + PartialEq {
-    /// The kind's name in the UI (监督对象, 执法人员, 任务, 检查记录).
+    /// The kind's name in the UI (监督对象, 执法人员, 任务, 检查记录, 驻点, 现场监督表).
     const KIND: &'static str;
     fn id(&self) -> &str;
     fn updated_at(&self) -> DateTime<Utc>;
@@ -55,6 +58,8 @@ mergeable! {
     Inspector => "执法人员", |r| r.display_name().to_string();
     Plan => "任务", |r| r.name.clone();
     Inspection => "检查记录", |r| format!("{}（{}）", r.id, r.date.map(|d| d.to_string()).unwrap_or_default());
+    Stay => "驻点", |r| format!("{}（{}）", r.institution_id, r.start.map_or_else(|| "未定日期".to_string(), |d| format!("{d}起")));
+    SceneSheet => "现场监督表", |r| r.id.clone();
 }
 
 /// What importing a record would do.
@@ -105,6 +110,8 @@ pub struct MergePlan {
     pub inspectors: Vec<Item<Inspector>>,
     pub plans: Vec<Item<Plan>>,
     pub inspections: Vec<Item<Inspection>>,
+    pub stays: Vec<Item<Stay>>,
+    pub scene_sheets: Vec<Item<SceneSheet>>,
     /// Incoming institution ids taken as an institution of this device with the same
     /// registration number: (incoming id, this device's id).
     pub matched: Vec<(String, String)>,
@@ -142,11 +149,16 @@ pub fn plan(local: &Records, incoming: &Records, this_device: &str) -> MergePlan
     for inspection in &mut incoming.inspections {
         remap(&mut inspection.institution_id);
     }
+    for stay in &mut incoming.stays {
+        remap(&mut stay.institution_id);
+    }
     MergePlan {
         institutions: classify(&local.institutions, incoming.institutions, this_device),
         inspectors: classify(&local.inspectors, incoming.inspectors, this_device),
         plans: classify(&local.plans, incoming.plans, this_device),
         inspections: classify(&local.inspections, incoming.inspections, this_device),
+        stays: classify(&local.stays, incoming.stays, this_device),
+        scene_sheets: classify(&local.scene_sheets, incoming.scene_sheets, this_device),
         matched,
     }
 }
@@ -210,6 +222,8 @@ impl MergePlan {
         self.inspectors.iter().for_each(|i| count(i.outcome));
         self.plans.iter().for_each(|i| count(i.outcome));
         self.inspections.iter().for_each(|i| count(i.outcome));
+        self.stays.iter().for_each(|i| count(i.outcome));
+        self.scene_sheets.iter().for_each(|i| count(i.outcome));
         tally
     }
 
@@ -239,6 +253,8 @@ impl MergePlan {
             inspectors: pick(&self.inspectors, &choice),
             plans: pick(&self.plans, &choice),
             inspections: pick(&self.inspections, &choice),
+            stays: pick(&self.stays, &choice),
+            scene_sheets: pick(&self.scene_sheets, &choice),
         }
     }
 }
@@ -284,6 +300,8 @@ impl MergePlan {
             .chain(of(&self.inspectors))
             .chain(of(&self.plans))
             .chain(of(&self.inspections))
+            .chain(of(&self.stays))
+            .chain(of(&self.scene_sheets))
             .collect()
     }
 }

@@ -175,7 +175,10 @@ pub fn problems<'a>(catalog: &'a StationedCatalog, sheets: &[&'a SceneSheet]) ->
 
 /// The register: problems grouped by area (catalog order), then by scene (register order);
 /// areas and scenes without problems are left out.
-pub fn register<'a>(catalog: &'a StationedCatalog, sheets: &[&'a SceneSheet]) -> Vec<AreaGroup<'a>> {
+pub fn register<'a>(
+    catalog: &'a StationedCatalog,
+    sheets: &[&'a SceneSheet],
+) -> Vec<AreaGroup<'a>> {
     let all = problems(catalog, sheets);
     catalog
         .areas
@@ -201,6 +204,19 @@ pub fn register<'a>(catalog: &'a StationedCatalog, sheets: &[&'a SceneSheet]) ->
 }
 
 impl SceneSheet {
+    /// The handling of one of its problems, if settled.
+    pub fn handling(&self, source: &ProblemSource) -> Option<&ProblemHandling> {
+        match source {
+            ProblemSource::Point(id) => self.answers.get(id)?.handling.as_ref(),
+            ProblemSource::Complaint(id) => self
+                .complaints
+                .iter()
+                .find(|c| &c.id == id)?
+                .handling
+                .as_ref(),
+        }
+    }
+
     /// Sets (or clears) the handling of one of its problems; false if there is no such problem.
     pub fn set_handling(
         &mut self,

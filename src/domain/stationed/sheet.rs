@@ -95,9 +95,15 @@ impl ProblemHandling {
     pub fn missing(&self) -> Option<&'static str> {
         match self {
             Self::Rectify { deadline: None, .. } => Some("请填写整改期限"),
-            Self::Transfer { department } if department.trim().is_empty() => {
-                Some("请填写移送部门")
-            }
+            Self::Transfer { department } if department.trim().is_empty() => Some("请填写移送部门"),
+            _ => None,
+        }
+    }
+
+    /// The deadline of a 责令限期改正, if set.
+    pub fn deadline(&self) -> Option<NaiveDate> {
+        match self {
+            Self::Rectify { deadline, .. } => *deadline,
             _ => None,
         }
     }

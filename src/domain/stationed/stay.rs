@@ -34,7 +34,11 @@ impl StayGroup {
         if let Some(id) = &self.deputy {
             all.push((id.as_str(), AssignmentRole::Deputy));
         }
-        all.extend(self.members.iter().map(|id| (id.as_str(), AssignmentRole::Member)));
+        all.extend(
+            self.members
+                .iter()
+                .map(|id| (id.as_str(), AssignmentRole::Member)),
+        );
         all
     }
 
@@ -89,6 +93,10 @@ pub struct Stay {
     /// The day of the 汇总会 (驻点工作总结会议, after the work on site), where each problem's
     /// handling is settled.
     pub summary_meeting: Option<NaiveDate>,
+    /// The 监督建议书's suggestions as the group edited them (one paragraph a line); none: the
+    /// drafted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice_suggestions: Option<String>,
     /// The day the 反馈意见 was given to the hospital; the stay is then over.
     pub feedback_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
@@ -154,6 +162,7 @@ impl Stay {
             group: StayGroup::default(),
             office: String::new(),
             summary_meeting: None,
+            advice_suggestions: None,
             feedback_on: None,
             created_at: now,
             updated_at: now,
@@ -174,10 +183,9 @@ impl Stay {
     /// The days of the stay, start to end (none without both dates or with the end first).
     pub fn each_day(&self) -> Vec<NaiveDate> {
         match (self.start, self.end) {
-            (Some(start), Some(end)) if start <= end => start
-                .iter_days()
-                .take_while(|d| *d <= end)
-                .collect(),
+            (Some(start), Some(end)) if start <= end => {
+                start.iter_days().take_while(|d| *d <= end).collect()
+            }
             _ => Vec::new(),
         }
     }

@@ -147,7 +147,7 @@ pub fn AnswerPicker(
 }
 
 /// Tappable suggestions (规范用语, reasons): a tap hands the text to `pick`.
-fn chips(
+pub(crate) fn chips(
     texts: impl Iterator<Item = &'static str>,
     pick: impl Fn(&'static str) + Copy + 'static,
 ) -> impl IntoView {

@@ -7,6 +7,7 @@ use crate::state::roster::use_roster;
 use crate::state::sample::load_sample;
 use crate::state::work::use_work;
 use crate::storage::preferences;
+use crate::ui::components::overdue_rectifications::OverdueRectifications;
 
 /// The home page.
 #[component]
@@ -46,6 +47,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </Show>
         {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        <OverdueRectifications />
         <div class="cards">
             <a class="card" href="#/institutions">
                 <span class="card-title">"监督对象"</span>
@@ -68,6 +70,5 @@ pub fn HomePage() -> impl IntoView {
                 <span>"人"</span>
             </a>
         </div>
-        <p class="muted">"“回头看”（附表3）和驻点监督尚在建设中，相应页面会明确标注。"</p>
     }
 }

@@ -21,6 +21,7 @@ use crate::ui::components::field::TextField;
 use crate::ui::components::lottery_panel::LotteryPanel;
 use crate::ui::components::plan_targets::PlanTargets;
 use crate::ui::components::record_page::RecordPage;
+use crate::ui::components::stay_action::StayAction;
 
 /// Candidates shown at once when adding institutions.
 const CANDIDATE_ROWS: usize = 30;
@@ -188,6 +189,9 @@ fn PlanForm(id: String) -> impl IntoView {
     let has_inspections = move || {
         work.inspections
             .with(|all| all.iter().any(|i| i.plan_id == plan_id.get_value()))
+            || work
+                .stays
+                .with(|all| all.iter().any(|s| s.plan_id == plan_id.get_value()))
     };
 
     view! {
@@ -268,7 +272,12 @@ fn PlanForm(id: String) -> impl IntoView {
             <For each=move || chosen.get() key=|row| (row.0.clone(), row.1.clone(), row.3.as_ref().map(|i| (i.id.clone(), i.status))) let:row>
                 {
                     let (institution_id, name, kind, inspection) = row;
+                    let stationed = plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Stationed));
                     let action = match inspection {
+                        _ if stationed => view! {
+                            <StayAction plan_id=plan_id.get_value() institution_id=institution_id.clone() />
+                        }
+                            .into_any(),
                         Some(inspection) => {
                             let label = if inspection.status == InspectionStatus::Draft { "继续检查" } else { "查看检查" };
                             view! {
@@ -359,7 +368,7 @@ fn PlanForm(id: String) -> impl IntoView {
                 }
             }
         >
-            <p class="muted">"已有检查记录的任务不能删除。"</p>
+            <p class="muted">"已有检查记录或驻点的任务不能删除。"</p>
         </Show>
     }
 }

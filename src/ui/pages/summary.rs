@@ -12,6 +12,7 @@ use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::ui::components::fubiao3_view::Fubiao3View;
+use crate::ui::components::stay_figures::StayFigures;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -48,6 +49,12 @@ pub fn SummaryPage() -> impl IntoView {
         plan_id()
             .and_then(|id| work.plans.get(&id))
             .is_some_and(|p| p.kind == PlanKind::Huitoukan)
+    });
+    let stationed_year = Memo::new(move |_| {
+        plan_id()
+            .and_then(|id| work.plans.get(&id))
+            .filter(|p| p.kind == PlanKind::Stationed)
+            .map(|p| p.year)
     });
     let error = RwSignal::new(None::<String>);
     let download = move |kind: &'static str| {
@@ -95,6 +102,8 @@ pub fn SummaryPage() -> impl IntoView {
             {move || {
                 if is_huitoukan.get() {
                     view! { <Fubiao3View plan_id=Signal::derive(move || plan_id().unwrap_or_default()) /> }.into_any()
+                } else if let Some(year) = stationed_year.get() {
+                    view! { <StayFigures year=year /> }.into_any()
                 } else {
                     view! {
                         {move || table.get().map(|t| view! { <ResultTableView table=t /> })}

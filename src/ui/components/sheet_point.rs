@@ -1,0 +1,133 @@
+//! One check point of a 现场监督表 in a stay: its text and basis, the four answers, a problem
+//! description (helped by the 规范用语) and the evidence for 不符合, a reason for 合理缺项. The
+//! handling is decided later, at the 汇总会, in the problem register.
+
+use leptos::prelude::*;
+
+use super::answer_picker::chips;
+use crate::browser;
+use crate::domain::inspection::{Verdict, NOT_APPLICABLE_REASONS};
+use crate::domain::labelled::Labelled;
+use crate::domain::stationed::scenes::Point;
+use crate::domain::stationed::sheet::{SceneSheet, StayAnswer};
+use crate::state::work::use_work;
+
+/// The answer picker of one point in a stay's sheet.
+#[component]
+pub fn SheetPoint(
+    point: &'static Point,
+    stay_id: String,
+    /// The scene or list id.
+    target: String,
+    /// The officer named on changes (记录人), if chosen.
+    recorder: Signal<Option<String>>,
+    /// False once the sheet is finished or the scene is 合理缺项.
+    editable: Signal<bool>,
+) -> impl IntoView {
+    let work = use_work();
+    let sheet_id = SceneSheet::id_for(&stay_id, &target);
+    let answer = Memo::new(move |_| {
+        work.scene_sheets.with(|all| {
+            all.iter()
+                .find(|s| s.id == sheet_id)
+                .and_then(|s| s.answers.get(&point.id).cloned())
+        })
+    });
+    let ids = StoredValue::new((stay_id, target));
+    let change = move |f: Box<dyn FnOnce(&mut StayAnswer)>| {
+        let by = recorder.get_untracked();
+        let (stay, target) = ids.get_value();
+        work.edit_sheet(&stay, &target, move |s| {
+            s.answer(&point.id, browser::today(), browser::now(), by, f)
+        });
+    };
+    let verdict = move || answer.with(|a| a.as_ref().map_or(Verdict::Unchecked, |a| a.verdict));
+    let text = move |read: fn(&StayAnswer) -> String| {
+        Signal::derive(move || answer.with(|a| a.as_ref().map(read).unwrap_or_default()))
+    };
+    let description = text(|a| a.description.clone());
+    let evidence = text(|a| a.evidence.clone());
+    let reason = text(|a| a.not_applicable_reason.clone());
+    let testid = format!("point-{}", point.id);
+    view! {
+        <li class="check-point" data-testid=testid data-verdict=move || verdict().code()>
+            <p class="point-text">
+                <span class="point-id">{point.id.clone()}</span>
+                {point.text.clone()}
+            </p>
+            <p class="point-basis">"依据：" {point.basis.clone()}</p>
+            <fieldset class="plain" prop:disabled=move || !editable.get()>
+            <div class="verdicts" role="radiogroup" aria-label="检查结果">
+                {[Verdict::Compliant, Verdict::NonCompliant, Verdict::NotApplicable, Verdict::Unchecked]
+                    .into_iter()
+                    .map(|v| view! {
+                        <button
+                            type="button"
+                            role="radio"
+                            class=format!("verdict verdict-{}", v.code())
+                            aria-checked=move || (verdict() == v).to_string()
+                            on:click=move |_| change(Box::new(move |a| a.verdict = v))
+                        >
+                            {v.label()}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            <Show when=move || verdict() == Verdict::NonCompliant>
+                <div class="answer-detail">
+                    <label>"问题描述" <span class="required">"*"</span></label>
+                    {chips(point.phrasings.iter().map(String::as_str), move |phrase| {
+                        change(Box::new(move |a| a.description = phrase.to_string()))
+                    })}
+                    <textarea
+                        data-testid="description"
+                        aria-label="问题描述"
+                        prop:value=move || description.get()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            change(Box::new(move |a| a.description = value));
+                        }
+                    ></textarea>
+                    <Show when=move || description.with(|d| d.trim().is_empty())>
+                        <p class="field-message"><span class="error">"不符合项须填写问题描述（可点上方规范用语后修改）"</span></p>
+                    </Show>
+                    <label>"证据"</label>
+                    <textarea
+                        data-testid="evidence"
+                        aria-label="证据"
+                        placeholder="现场所见、调取的资料、拍照录像的编号等"
+                        prop:value=move || evidence.get()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            change(Box::new(move |a| a.evidence = value));
+                        }
+                    ></textarea>
+                </div>
+            </Show>
+            <Show when=move || verdict() == Verdict::NotApplicable>
+                <div class="answer-detail">
+                    <label>"合理缺项原因" <span class="required">"*"</span></label>
+                    {chips(NOT_APPLICABLE_REASONS.iter().copied(), move |reason| {
+                        change(Box::new(move |a| a.not_applicable_reason = reason.to_string()))
+                    })}
+                    <input
+                        type="text"
+                        data-testid="reason"
+                        aria-label="合理缺项原因"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            change(Box::new(move |a| a.not_applicable_reason = value));
+                        }
+                    />
+                </div>
+            </Show>
+            </fieldset>
+            <p class="muted small">
+                {move || answer.with(|a| a.as_ref().filter(|a| a.verdict != Verdict::Unchecked).map(|a| {
+                    format!("{} 记录 · 最后修改：{}", a.on.format("%Y-%m-%d"), browser::local_time(a.updated_at))
+                }))}
+            </p>
+        </li>
+    }
+}

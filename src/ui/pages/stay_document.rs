@@ -1,0 +1,174 @@
+//! The documents that close a stay, on screen and printed: the 反馈意见 to the hospital (problems
+//! by content area with their handling and deadlines; problems still without a settled handling
+//! are listed above it and it is marked 未定稿) and the 监督建议书 draft to the county health
+//! bureau with its suggestions editable.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::stationed::documents::{
+    advice, draft_suggestions, feedback, flagged_for_advice, AdviceScope, Document, Issuer,
+    StayFacts, COUNTY_BUREAU,
+};
+use crate::domain::stationed::scenes::edition_2024;
+use crate::route::Route;
+use crate::state::roster::use_roster;
+use crate::state::work::use_work;
+use crate::storage::preferences;
+use crate::ui::components::record_page::RecordPage;
+
+/// The page of one of a stay's documents.
+#[component]
+pub fn StayDocumentPage(
+    id: String,
+    /// The 监督建议书 instead of the 反馈意见.
+    advice: bool,
+) -> impl IntoView {
+    let work = use_work();
+    let lookup = id.clone();
+    let exists = Signal::derive(move || work.stays.with(|all| all.iter().any(|s| s.id == lookup)));
+    view! {
+        <RecordPage back=Route::Stay(id.clone()) back_label="‹ 返回驻点" missing="未找到该驻点，可能已被删除。" exists=exists>
+            <StayDocument id=id.clone() advice=advice />
+        </RecordPage>
+    }
+}
+
+/// What the page shows: the document, problems keeping it from being final, and for the
+/// 监督建议书 whether the stay flagged any problem for it.
+struct Shown {
+    document: Document,
+    unsettled: Vec<String>,
+    flagged: bool,
+}
+
+#[component]
+fn StayDocument(id: String, advice: bool) -> impl IntoView {
+    let work = use_work();
+    let roster = use_roster();
+    let stay_id = StoredValue::new(id);
+    let body = RwSignal::new(preferences::issuing_body().unwrap_or_default());
+    let shown = move || {
+        let stay = work.stays.get(&stay_id.get_value())?;
+        let sheets = work.sheets_of(&stay.id);
+        let hospital = roster
+            .institutions
+            .get(&stay.institution_id)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        let facts = StayFacts::new(edition_2024(), &stay, &hospital, &sheets, |id| {
+            roster.inspectors.get(id).map(|i| i.name.clone())
+        });
+        let name = body.get();
+        let issuer = Issuer {
+            body: if name.trim().is_empty() {
+                "（监督机构名称）".into()
+            } else {
+                name.trim().to_string()
+            },
+            bureau: COUNTY_BUREAU.to_string(),
+            dated: if advice { None } else { stay.feedback_on },
+        };
+        Some(if advice {
+            let flagged = flagged_for_advice(&facts);
+            let scope = if flagged {
+                AdviceScope::Flagged
+            } else {
+                AdviceScope::All
+            };
+            Shown {
+                document: self::advice(&facts, &issuer, &scope, stay.advice_suggestions.as_deref()),
+                unsettled: Vec::new(),
+                flagged,
+            }
+        } else {
+            let result = feedback(&facts, &issuer);
+            Shown {
+                unsettled: result.unsettled.iter().map(|u| u.message()).collect(),
+                document: result.document,
+                flagged: false,
+            }
+        })
+    };
+    let suggestions = move || {
+        work.stays.get(&stay_id.get_value()).map(|s| {
+            let hospital = roster
+                .institutions
+                .get(&s.institution_id)
+                .map(|i| i.name)
+                .unwrap_or_default();
+            s.advice_suggestions
+                .unwrap_or_else(|| draft_suggestions(&hospital))
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="no-print">
+            <div class="field">
+                <label for="field-issuing-body">"落款单位"</label>
+                <input id="field-issuing-body" type="text" data-testid="issuing-body" placeholder="如：XX县卫生计生监督所"
+                    prop:value=move || body.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        preferences::set_issuing_body(&value);
+                        body.set(value);
+                    } />
+            </div>
+            {advice.then(|| view! {
+                <div class="field">
+                    <label for="field-advice-suggestions">"建议内容（每行一段，可修改）"</label>
+                    <textarea id="field-advice-suggestions" data-testid="advice-suggestions" rows="6"
+                        prop:value=move || suggestions().unwrap_or_default()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            work.stays.edit(&stay_id.get_value(), move |s| s.advice_suggestions = Some(value));
+                        }></textarea>
+                    <button type="button" class="link" on:click=move |_| work.stays.edit(&stay_id.get_value(), |s| s.advice_suggestions = None)>"恢复起草的文字"</button>
+                </div>
+            })}
+            <p class="actions">
+                <button type="button" class="primary" data-testid="print-document" on:click=move |_| error.set(browser::print().err())>"打印"</button>
+            </p>
+            {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        </div>
+        {move || shown().map(|s| view! {
+            {(!s.unsettled.is_empty()).then(|| view! {
+                <div class="alert alert-warn no-print document-warnings" role="status" data-testid="document-warnings">
+                    <p><strong>"未定稿：以下问题尚未确定处理方式，请在“问题汇总与处理”中补全后再打印。"</strong></p>
+                    <ul>{s.unsettled.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {(advice && !s.flagged).then(|| view! {
+                <div class="notice no-print" data-testid="advice-not-flagged">
+                    "本次驻点没有处理方式为“监督建议书”的问题，下稿列入全部问题；如只需列入部分问题，请在“问题汇总与处理”中将其处理方式定为监督建议书。"
+                </div>
+            })}
+            <DocumentView document=s.document />
+        })}
+    }
+}
+
+/// A document as printed.
+#[component]
+fn DocumentView(document: Document) -> impl IntoView {
+    view! {
+        <article class="document" data-testid="document">
+            <h1>{document.title}</h1>
+            {(!document.addressee.is_empty()).then(|| view! { <p class="addressee">{format!("{}：", document.addressee)}</p> })}
+            {document.sections.into_iter().map(|section| view! {
+                <section>
+                    {section.heading.map(|h| if section.level <= 1 {
+                        view! { <h2>{h}</h2> }.into_any()
+                    } else {
+                        view! { <h3>{h}</h3> }.into_any()
+                    })}
+                    {section.paragraphs.into_iter().map(|p| view! { <p class="indent">{p}</p> }).collect_view()}
+                    {section.items.into_iter().map(|p| view! { <p class="indent item">{p}</p> }).collect_view()}
+                </section>
+            }).collect_view()}
+            <div class="signature">
+                {document.signature.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        </article>
+    }
+}
