@@ -18,6 +18,7 @@ pub mod inspector_assignments;
 pub mod link_rows;
 pub mod lottery_panel;
 pub mod nav;
+pub mod notice_print;
 pub mod outcome_alert;
 pub mod overdue_rectifications;
 pub mod penalty_editor;

@@ -140,6 +140,14 @@ describe('驻点 lottery', () => {
         await page.reload();
         await settled(page);
         assert.equal(await page.getByTestId('lottery-record').count(), 1);
+        // The order printed alone: one hospital a year over the round, with the seed.
+        await page.getByTestId('lottery-print').click();
+        const printed = page.getByTestId('draw-print-view');
+        assert.match(await printed.innerText(), /驻点监督顺序抽签结果公示[\s\S]*年度[\s\S]*种子：2024年10月8日 县卫生健康局 抽签/);
+        const rows = await printed.locator('tbody tr').allInnerTexts();
+        assert.deepEqual(rows.map((r) => r.split('\t')[1]), drawn, 'printed in the drawn order');
+        const years = rows.map((r) => Number(/(\d{4})年/.exec(r.split('\t')[3])[1]));
+        assert.deepEqual(years, [years[0], years[0] + 1, years[0] + 2], 'one hospital in each year of the round');
         const [, list] = await Promise.all([
           page.waitForEvent('download'),
           page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.txt')),

@@ -160,6 +160,27 @@ describe('驻点监督', () => {
         await settled(page);
         await page.getByTestId('overdue').locator('a').click();
         assert.equal(await page.getByTestId('handling-deadline').inputValue(), '2026-11-20');
+
+        // The 反馈 closes the stay: the handling is locked, the 复查 is still recorded.
+        await page.getByRole('link', { name: '‹ 返回驻点' }).click();
+        await page.getByTestId('stay-feedback-on').fill('2026-11-27');
+        await page.getByTestId('stay-feedback-on').blur();
+        await settled(page);
+        assert.equal(await page.getByTestId('stay-phase').innerText(), '已反馈');
+        await page.getByTestId('open-register').click();
+        assert.ok(await page.getByTestId('handling-deadline').isDisabled(), 'the decision is locked');
+        await page.getByTestId('recheck-result').selectOption('corrected');
+        await page.getByTestId('recheck-note').fill('已设置污水处理设施运行记录');
+        await settled(page);
+        await open(page, server);
+        assert.equal(await page.getByTestId('overdue').count(), 0, 'rechecked: no longer overdue');
+
+        // The year's figures on 汇总.
+        await open(page, server, 'summary');
+        assert.match(await page.getByTestId('stay-figures').innerText(), /完成驻点（已反馈）\s+1家[\s\S]*完成检查的场景\s+2个（合理缺项1个）[\s\S]*发现问题\s+1个/);
+        assert.match(await page.getByTestId('stay-figures-areas').innerText(), /传染病\s+1/);
+        assert.match(await page.getByTestId('stay-figures-handling').innerText(), /责令限期改正\s+1/);
+        assert.match(await page.getByTestId('stay-figures-rechecks').innerText(), /复查已改正\s+1[\s\S]*逾期未复查\s+0/);
       },
       TABLET,
     ));

@@ -1,6 +1,9 @@
 // Storage failures: the user sees a clear Chinese message, the input stays in memory, and a
 // retry saves it once storage works again. Also the data page's storage report.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
@@ -101,12 +104,71 @@ describe('storage', () => {
       await page.getByTestId('database-state').filter({ hasText: '不可用' }).waitFor();
     }));
 
+  test('a version-1 database (before 驻点监督) is upgraded to version 2 with every record kept', () =>
+    withBrowser(server, async ({ page }) => {
+      const here = dirname(fileURLToPath(import.meta.url));
+      const { records } = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'exchange-v1.json'), 'utf8'));
+      // The version-1 layout exactly as the app created it, filled with the v1 fixture's records.
+      await page.goto(server.outsideUrl);
+      await page.evaluate(
+        (records) =>
+          new Promise((resolve, reject) => {
+            const request = indexedDB.open('jiandu', 1);
+            request.onupgradeneeded = () => {
+              const db = request.result;
+              for (const store of ['institutions', 'inspectors', 'plans', 'inspections', 'findings', 'media']) {
+                db.createObjectStore(store, { keyPath: 'id' });
+              }
+              db.createObjectStore('meta', { keyPath: 'key' });
+              const inspections = request.transaction.objectStore('inspections');
+              inspections.createIndex('plan_id', 'plan_id');
+              inspections.createIndex('institution_id', 'institution_id');
+              request.transaction.objectStore('findings').createIndex('inspection_id', 'inspection_id');
+              request.transaction.objectStore('media').createIndex('finding_id', 'finding_id');
+            };
+            request.onsuccess = () => {
+              const db = request.result;
+              const tx = db.transaction(['institutions', 'inspectors', 'plans', 'inspections', 'meta'], 'readwrite');
+              for (const store of ['institutions', 'inspectors', 'plans', 'inspections']) {
+                for (const record of records[store]) tx.objectStore(store).put(record);
+              }
+              tx.objectStore('meta').put({ key: 'schema', version: 1 });
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+            request.onerror = () => reject(request.error);
+          }),
+        records,
+      );
+      await open(page, server, 'data');
+      await page.getByTestId('database-state').filter({ hasText: '结构版本 2' }).waitFor();
+      await open(page, server);
+      assert.equal(await page.getByTestId('home-institution-count').innerText(), String(records.institutions.length));
+      assert.equal(await page.getByTestId('home-inspection-count').innerText(), String(records.inspections.length));
+      // The new stores work: a 驻点监督 plan takes a stay.
+      await open(page, server, 'plans');
+      await page.getByTestId('new-plan-kind').selectOption('stationed');
+      await page.getByTestId('create-plan').click();
+      await page.getByTestId('candidate-search').fill('示例县人民医院');
+      await page.getByTestId('add-to-plan').click();
+      await page.getByTestId('start-stay').click();
+      await page.getByTestId('stay-start').fill('2026-11-16');
+      await page.getByTestId('stay-start').blur();
+      await settled(page);
+      await page.reload();
+      await settled(page);
+      assert.equal(await page.getByTestId('stay-start').inputValue(), '2026-11-16');
+    }));
+
   test('the data page shows the database, the persistence answer and the storage used', () =>
     withBrowser(
       server,
       async ({ page }) => {
         await open(page, server, 'data');
-        await page.getByTestId('database-state').filter({ hasText: '结构版本 1' }).waitFor();
+        await page.getByTestId('database-state').filter({ hasText: '结构版本 2' }).waitFor();
         await page.getByTestId('persisted').filter({ hasText: /持久保存/ }).waitFor();
         await page.getByTestId('usage').filter({ hasText: /已用 / }).waitFor();
       },

@@ -7,11 +7,12 @@ use super::outcome_alert::OutcomeAlert;
 use super::seed_field::SeedField;
 use leptos::prelude::*;
 
+use super::notice_print::{print_notice, NoticePrint};
 use crate::browser;
 use crate::domain::draw::{
     canonical, double_random, plan_candidates, DrawRecord, DrawResult, DrawnUnit, Officer,
 };
-use crate::domain::export::draw_notice::{xlsx, NoticeFacts, NoticeRow, METHOD};
+use crate::domain::export::draw_notice::{xlsx, NoticeFacts, NoticeRow};
 use crate::domain::inspection::MIN_INSPECTORS;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -146,11 +147,7 @@ pub fn DrawPanel(
     // The 公示 list printed alone (print styles hide the rest of the page while it is shown).
     let printing = RwSignal::new(None::<(NoticeFacts, Vec<NoticeRow>)>);
     let print = move |record: DrawRecord| {
-        printing.set(notice(&record));
-        browser::set_printing("printing-draw", true);
-        let result = browser::print();
-        browser::set_printing("printing-draw", false);
-        message.set(result.err().map(Err));
+        message.set(print_notice(printing, notice(&record)).err().map(Err));
     };
     view! {
         <section class="draw" data-testid="draw">
@@ -199,23 +196,7 @@ pub fn DrawPanel(
                     }
                 }).collect_view()}
             </ul>
-            {move || printing.get().map(|(facts, rows)| view! {
-                <div class="draw-print" data-testid="draw-print-view">
-                    <h2>{facts.title.clone()}</h2>
-                    <table class="result plain">
-                        <thead><tr><th>"序号"</th><th>"单位名称"</th><th>"统一社会信用代码"</th><th>"类别"</th><th>"检查人员"</th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().enumerate().map(|(n, r)| view! {
-                                <tr><td>{n + 1}</td><td>{r.name}</td><td>{r.registration_number}</td><td>{r.group}</td><td>{r.officers}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    <p>{format!("抽取时间：{}", facts.drawn_at)}</p>
-                    <p>{format!("种子：{}", facts.seed_text)}</p>
-                    <p class="hash">{format!("抽取名单 SHA-256：{}", facts.list_sha256)}</p>
-                    <p>{METHOD}</p>
-                </div>
-            })}
+            <NoticePrint shown=printing group_label="类别" with_officers=true />
         </section>
     }
 }

@@ -1,13 +1,15 @@
 //! 随机抽签 on a 驻点监督 plan: the order in which the county's graded hospitals (public and
 //! private) are supervised over a 3-year round, drawn by the app's one method (`docs/draw.md`),
 //! shown before it counts, then recorded with the plan (never redone silently: another draw is
-//! another record) and downloadable as its 公示 list with the list drawn from.
+//! another record), downloadable as its 公示 list with the list drawn from, and printable as the
+//! order by year.
 
 use super::outcome_alert::OutcomeAlert;
 use super::seed_field::SeedField;
 use leptos::prelude::*;
 
 use super::draw_panel::download_notice;
+use super::notice_print::{print_notice, NoticePrint};
 use crate::browser;
 use crate::domain::draw::{canonical, Candidate, DrawRecord, DrawnUnit};
 use crate::domain::export::draw_notice::{NoticeFacts, NoticeRow};
@@ -93,10 +95,9 @@ pub fn LotteryPanel(
             "已记录本次抽签：{count} 家医院的驻点顺序"
         ))));
     };
-    let download = move |record: DrawRecord| {
-        let Some(plan) = plan.get_untracked() else {
-            return;
-        };
+    // The 公示 of a recorded draw: the hospitals by year of the round.
+    let notice = move |record: &DrawRecord| -> Option<(NoticeFacts, Vec<NoticeRow>)> {
+        let plan = plan.get_untracked()?;
         let order: Vec<Candidate> = record
             .drawn
             .iter()
@@ -125,8 +126,17 @@ pub fn LotteryPanel(
             seed_text: record.seed_text.clone(),
             list_sha256: record.list_sha256.clone(),
         };
-        let result = download_notice("驻点抽签", &facts, &rows, &record.canonical_list);
-        message.set(result.err().map(Err));
+        Some((facts, rows))
+    };
+    let download = move |record: DrawRecord| {
+        if let Some((facts, rows)) = notice(&record) {
+            let result = download_notice("驻点抽签", &facts, &rows, &record.canonical_list);
+            message.set(result.err().map(Err));
+        }
+    };
+    let printing = RwSignal::new(None::<(NoticeFacts, Vec<NoticeRow>)>);
+    let print = move |record: DrawRecord| {
+        message.set(print_notice(printing, notice(&record)).err().map(Err));
     };
     view! {
         <section class="draw" data-testid="lottery">
@@ -154,12 +164,17 @@ pub fn LotteryPanel(
                         <li class="row-item" data-testid="lottery-record">
                             <span class="row-title">{summary}</span>
                             <span class="row-actions">
-                                <button data-testid="lottery-notice" on:click=move |_| download(record.clone())>"下载公示与名单"</button>
+                                <button data-testid="lottery-notice" on:click={
+                                    let record = record.clone();
+                                    move |_| download(record.clone())
+                                }>"下载公示与名单"</button>
+                                <button data-testid="lottery-print" on:click=move |_| print(record.clone())>"打印驻点顺序"</button>
                             </span>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <NoticePrint shown=printing group_label="年度" with_officers=false />
         </section>
     }
 }

@@ -14,7 +14,11 @@ use crate::state::work::use_work;
 /// The handling editor of one problem; it reads the handling from the sheet, so typing in a
 /// field does not rebuild the editor.
 #[component]
-pub fn ProblemHandlingEditor(at: ProblemRef, editable: Signal<bool>) -> impl IntoView {
+pub fn ProblemHandlingEditor(
+    at: ProblemRef,
+    /// False once the 反馈 is given: the handling is decided, only the 复查 is still recorded.
+    editable: Signal<bool>,
+) -> impl IntoView {
     let work = use_work();
     let at = StoredValue::new(at);
     let handling = Memo::new(move |_| {
@@ -71,6 +75,7 @@ pub fn ProblemHandlingEditor(at: ProblemRef, editable: Signal<bool>) -> impl Int
             recheck: Some(r),
         }));
     };
+    let locked = move || !editable.get();
     let details = move || {
         match kind.get() {
         None => ().into_any(),
@@ -78,27 +83,34 @@ pub fn ProblemHandlingEditor(at: ProblemRef, editable: Signal<bool>) -> impl Int
             let is_case = k == HandlingKind::Case;
             let label = if is_case { "立案情况（案号等）" } else { "整改意见" };
             view! {
+                <fieldset class="plain" prop:disabled=locked>
                 <label>{label}</label>
                 <textarea data-testid="handling-note" aria-label=label prop:value=note on:input=move |ev| {
                     let note = event_target_value(&ev);
                     set(Some(if is_case { ProblemHandling::Case { note } } else { ProblemHandling::Opinion { note } }));
                 }></textarea>
+                </fieldset>
             }
             .into_any()
         }
         Some(HandlingKind::Transfer) => view! {
+            <fieldset class="plain" prop:disabled=locked>
             <label>"移送部门" <span class="required">"*"</span></label>
             <input type="text" data-testid="handling-department" aria-label="移送部门" placeholder="如：市场监督管理局"
                 prop:value=move || match handling.get() { Some(ProblemHandling::Transfer { department }) => department, _ => String::new() }
                 on:input=move |ev| set(Some(ProblemHandling::Transfer { department: event_target_value(&ev) })) />
+            </fieldset>
         }
         .into_any(),
         Some(HandlingKind::Advice) => view! { <p class="muted">"该问题列入监督建议书，报送县卫生健康局。"</p> }.into_any(),
         Some(HandlingKind::Rectify) => view! {
+            <fieldset class="plain" prop:disabled=locked>
             <label>"整改期限" <span class="required">"*"</span></label>
             <input type="date" data-testid="handling-deadline" aria-label="整改期限"
                 prop:value=move || deadline().map(|d| d.to_string()).unwrap_or_default()
                 on:change=move |ev| set(Some(ProblemHandling::Rectify { deadline: parse(&ev), recheck: recheck() })) />
+            </fieldset>
+            // The 复查 comes after the 反馈, so it stays open when the decision is locked.
             <div class="recheck" data-testid="recheck">
                 <label>"复查"</label>
                 <select data-testid="recheck-result" aria-label="复查结果" on:change=move |ev| {
@@ -128,7 +140,8 @@ pub fn ProblemHandlingEditor(at: ProblemRef, editable: Signal<bool>) -> impl Int
     };
     let missing = move || handling.with(|h| h.as_ref().and_then(ProblemHandling::missing));
     view! {
-        <fieldset class="plain handling" prop:disabled=move || !editable.get()>
+        <div class="handling">
+            <fieldset class="plain" prop:disabled=locked>
             <div class="verdicts" role="radiogroup" aria-label="处理方式">
                 {HandlingKind::ALL.iter().map(|k| {
                     let k = *k;
@@ -142,8 +155,9 @@ pub fn ProblemHandlingEditor(at: ProblemRef, editable: Signal<bool>) -> impl Int
                     }
                 }).collect_view()}
             </div>
+            </fieldset>
             {details}
             {move || missing().map(|m| view! { <p class="field-message"><span class="error">{m}</span></p> })}
-        </fieldset>
+        </div>
     }
 }

@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::export::stay_register::{self, COLUMNS};
-use crate::domain::stationed::documents::StayFacts;
-use crate::domain::stationed::scenes::edition_2024;
 use crate::state::roster::use_roster;
+use crate::state::stay_facts::StayInputs;
 use crate::state::work::use_work;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -18,51 +17,29 @@ pub fn StayRegisterDownloads(stay_id: String) -> impl IntoView {
     let work = use_work();
     let roster = use_roster();
     let stay_id = StoredValue::new(stay_id);
-    // Runs `f` on the stay's facts (names resolved from the roster).
-    let with_facts = move |f: &dyn Fn(&StayFacts) -> Result<(), String>| -> Result<(), String> {
-        let stay = work.stays.get(&stay_id.get_value()).ok_or("未找到该驻点")?;
-        let sheets = work.sheets_of(&stay.id);
-        let hospital = roster
-            .institutions
-            .get(&stay.institution_id)
-            .map(|i| i.name)
-            .unwrap_or_default();
-        let facts = StayFacts::new(edition_2024(), &stay, &hospital, &sheets, |id| {
-            roster.inspectors.get(id).map(|i| i.name)
-        });
-        f(&facts)
-    };
+    let inputs = move || StayInputs::read(work, roster, &stay_id.get_value());
     let error = RwSignal::new(None::<String>);
     let download = move |kind: &'static str| {
-        let result = with_facts(&|facts| {
-            let title = stay_register::title(facts);
-            let today = browser::today();
-            match kind {
-                "xlsx" => browser::download(
-                    &format!("{title}.xlsx"),
-                    XLSX_MIME,
-                    &stay_register::xlsx(facts, today)?,
-                ),
-                _ => browser::download(
-                    &format!("{title}.csv"),
-                    "text/csv;charset=utf-8",
-                    &stay_register::csv(facts, today),
-                ),
-            }
-        });
+        let Some(inputs) = inputs() else {
+            return;
+        };
+        let facts = inputs.facts();
+        let title = stay_register::title(&facts);
+        let today = browser::today();
+        let result = match kind {
+            "xlsx" => stay_register::xlsx(&facts, today)
+                .and_then(|bytes| browser::download(&format!("{title}.xlsx"), XLSX_MIME, &bytes)),
+            _ => browser::download(
+                &format!("{title}.csv"),
+                "text/csv;charset=utf-8",
+                &stay_register::csv(&facts, today),
+            ),
+        };
         error.set(result.err());
     };
     let printed = move || {
-        let stay = work.stays.get(&stay_id.get_value())?;
-        let sheets = work.sheets_of(&stay.id);
-        let hospital = roster
-            .institutions
-            .get(&stay.institution_id)
-            .map(|i| i.name)
-            .unwrap_or_default();
-        let facts = StayFacts::new(edition_2024(), &stay, &hospital, &sheets, |id| {
-            roster.inspectors.get(id).map(|i| i.name)
-        });
+        let inputs = inputs()?;
+        let facts = inputs.facts();
         let today = browser::today();
         let areas = stay_register::rows(&facts, today);
         Some(view! {

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::stationed::documents::{
     advice, draft_suggestions, feedback, flagged_for_advice, AdviceScope, Document, Issuer,
-    StayFacts, COUNTY_BUREAU,
+    COUNTY_BUREAU,
 };
-use crate::domain::stationed::scenes::edition_2024;
 use crate::route::Route;
 use crate::state::roster::use_roster;
+use crate::state::stay_facts::StayInputs;
 use crate::state::work::use_work;
 use crate::storage::preferences;
 use crate::ui::components::record_page::RecordPage;
@@ -49,16 +49,8 @@ fn StayDocument(id: String, advice: bool) -> impl IntoView {
     let stay_id = StoredValue::new(id);
     let body = RwSignal::new(preferences::issuing_body().unwrap_or_default());
     let shown = move || {
-        let stay = work.stays.get(&stay_id.get_value())?;
-        let sheets = work.sheets_of(&stay.id);
-        let hospital = roster
-            .institutions
-            .get(&stay.institution_id)
-            .map(|i| i.name.clone())
-            .unwrap_or_default();
-        let facts = StayFacts::new(edition_2024(), &stay, &hospital, &sheets, |id| {
-            roster.inspectors.get(id).map(|i| i.name.clone())
-        });
+        let inputs = StayInputs::read(work, roster, &stay_id.get_value())?;
+        let (stay, facts) = (inputs.stay(), inputs.facts());
         let name = body.get();
         let issuer = Issuer {
             body: if name.trim().is_empty() {
