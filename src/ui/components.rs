@@ -37,3 +37,4 @@ pub mod stay_group;
 pub mod stay_recorder;
 pub mod storage_alert;
 pub mod update_banner;
+pub mod verdict_fields;

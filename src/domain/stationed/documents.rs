@@ -223,6 +223,29 @@ pub fn unsettled(facts: &StayFacts) -> Vec<Unsettled> {
         .collect()
 }
 
+/// What was found, as a sentence: the problem's description, or for a complaint
+/// "<lead>“<content>”，<verified><description>".
+pub fn finding(problem: &Problem, lead: &str, verified: &str) -> String {
+    match problem.complaint {
+        Some(content) => format!(
+            "{lead}“{}”，{verified}{}",
+            content.trim(),
+            sentence(problem_text(problem))
+        ),
+        None => sentence(problem_text(problem)),
+    }
+}
+
+/// "法律依据：……。", or nothing for a problem without a basis (a complaint).
+pub fn basis_sentence(problem: &Problem) -> String {
+    let basis = problem.basis().trim();
+    if basis.is_empty() {
+        String::new()
+    } else {
+        format!("法律依据：{}", sentence(basis))
+    }
+}
+
 /// The problem's own words: its description, or what was checked when it has none.
 pub fn problem_text<'p>(problem: &'p Problem) -> &'p str {
     let description = problem.description.trim();

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::handling_editor::HandlingEditor;
+use super::verdict_fields;
 use crate::browser;
 use crate::domain::catalog::CheckPoint;
-use crate::domain::inspection::{Answer, Verdict, NOT_APPLICABLE_REASONS};
+use crate::domain::inspection::{Answer, Verdict};
 use crate::domain::labelled::Labelled;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
@@ -68,61 +69,20 @@ pub fn AnswerPicker(
                 {point.is_focus().then(|| view! { <span class="badge focus">"重点"</span> })}
             </p>
             <p class="point-basis">"依据：" {point.basis.clone()}</p>
-            <div class="verdicts" role="radiogroup" aria-label="检查结果">
-                {[Verdict::Compliant, Verdict::NonCompliant, Verdict::NotApplicable, Verdict::Unchecked]
-                    .into_iter()
-                    .map(|v| {
-                        view! {
-                            <button
-                                type="button"
-                                role="radio"
-                                class=format!("verdict verdict-{}", v.code())
-                                aria-checked=move || (verdict() == v).to_string()
-                                on:click=move |_| change(Box::new(move |a| a.verdict = v))
-                            >
-                                {v.label()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            {verdict_fields::verdict_buttons(verdict, move |v| change(Box::new(move |a| a.verdict = v)))}
             <Show when=move || verdict() == Verdict::NonCompliant>
                 <div class="answer-detail">
-                    <label>"问题描述" <span class="required">"*"</span></label>
-                    {chips(point.phrasings.iter().map(String::as_str), move |phrase| {
-                        change(Box::new(move |a| a.description = phrase.to_string()))
+                    {verdict_fields::description_field(&point.phrasings, description, move |text| {
+                        change(Box::new(move |a| a.description = text))
                     })}
-                    <textarea
-                        data-testid="description"
-                        aria-label="问题描述"
-                        prop:value=move || description.get()
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            change(Box::new(move |a| a.description = value));
-                        }
-                    ></textarea>
-                    <Show when=move || description.with(|d| d.trim().is_empty())>
-                        <p class="field-message"><span class="error">"不符合项须填写问题描述（可点上方规范用语后修改）"</span></p>
-                    </Show>
                     <HandlingEditor point=point inspection_id=inspection_id.get_value() recorder=recorder />
                 </div>
             </Show>
             <Show when=move || verdict() == Verdict::NotApplicable>
                 <div class="answer-detail">
-                    <label>"合理缺项原因" <span class="required">"*"</span></label>
-                    {chips(NOT_APPLICABLE_REASONS.iter().copied(), move |reason| {
-                        change(Box::new(move |a| a.not_applicable_reason = reason.to_string()))
+                    {verdict_fields::reason_field(reason, move |text| {
+                        change(Box::new(move |a| a.not_applicable_reason = text))
                     })}
-                    <input
-                        type="text"
-                        data-testid="reason"
-                        aria-label="合理缺项原因"
-                        prop:value=move || reason.get()
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            change(Box::new(move |a| a.not_applicable_reason = value));
-                        }
-                    />
                 </div>
             </Show>
             <Show
@@ -143,19 +103,5 @@ pub fn AnswerPicker(
             </Show>
             <p class="muted small">{changed}</p>
         </li>
-    }
-}
-
-/// Tappable suggestions (规范用语, reasons): a tap hands the text to `pick`.
-pub(crate) fn chips(
-    texts: impl Iterator<Item = &'static str>,
-    pick: impl Fn(&'static str) + Copy + 'static,
-) -> impl IntoView {
-    view! {
-        <div class="chips">
-            {texts
-                .map(|text| view! { <button type="button" class="chip" on:click=move |_| pick(text)>{text}</button> })
-                .collect_view()}
-        </div>
     }
 }

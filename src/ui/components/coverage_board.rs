@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::coverage::{coverage, Cell};
 use crate::domain::stationed::scenes::edition_2024;
@@ -38,6 +39,8 @@ pub fn CoverageBoard(stay_id: String) -> impl IntoView {
     let stay_id = StoredValue::new(stay_id);
     let board = move || {
         let stay = work.stays.get(&stay_id.get_value())?;
+        // Days still ahead are left out until something is recorded on them.
+        let today = browser::today();
         let sheets = work.sheets_of(&stay.id);
         let refs: Vec<&SceneSheet> = sheets.iter().collect();
         let board = coverage(catalog, &stay, &refs);
@@ -98,7 +101,7 @@ pub fn CoverageBoard(stay_id: String) -> impl IntoView {
         let totals = board.columns.iter().map(|c| view! {
             <td>{format!("完成{}/{}", c.done, c.applicable)} {(c.problems > 0).then(|| format!(" · 问题{}", c.problems))}</td>
         }).collect_view();
-        let days = board.days.iter().filter(|d| !d.is_empty() || d.in_stay).map(|d| {
+        let days = board.days.iter().filter(|d| !d.is_empty() || (d.in_stay && d.day <= today)).map(|d| {
             let what = if d.is_empty() {
                 "无记录".to_string()
             } else {

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::answer_picker::chips;
+use super::verdict_fields;
 use crate::browser;
-use crate::domain::inspection::{Verdict, NOT_APPLICABLE_REASONS};
+use crate::domain::inspection::Verdict;
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::scenes::Point;
 use crate::domain::stationed::sheet::{SceneSheet, StayAnswer};
@@ -57,40 +57,12 @@ pub fn SheetPoint(
             </p>
             <p class="point-basis">"依据：" {point.basis.clone()}</p>
             <fieldset class="plain" prop:disabled=move || !editable.get()>
-            <div class="verdicts" role="radiogroup" aria-label="检查结果">
-                {[Verdict::Compliant, Verdict::NonCompliant, Verdict::NotApplicable, Verdict::Unchecked]
-                    .into_iter()
-                    .map(|v| view! {
-                        <button
-                            type="button"
-                            role="radio"
-                            class=format!("verdict verdict-{}", v.code())
-                            aria-checked=move || (verdict() == v).to_string()
-                            on:click=move |_| change(Box::new(move |a| a.verdict = v))
-                        >
-                            {v.label()}
-                        </button>
-                    })
-                    .collect_view()}
-            </div>
+            {verdict_fields::verdict_buttons(verdict, move |v| change(Box::new(move |a| a.verdict = v)))}
             <Show when=move || verdict() == Verdict::NonCompliant>
                 <div class="answer-detail">
-                    <label>"问题描述" <span class="required">"*"</span></label>
-                    {chips(point.phrasings.iter().map(String::as_str), move |phrase| {
-                        change(Box::new(move |a| a.description = phrase.to_string()))
+                    {verdict_fields::description_field(&point.phrasings, description, move |text| {
+                        change(Box::new(move |a| a.description = text))
                     })}
-                    <textarea
-                        data-testid="description"
-                        aria-label="问题描述"
-                        prop:value=move || description.get()
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            change(Box::new(move |a| a.description = value));
-                        }
-                    ></textarea>
-                    <Show when=move || description.with(|d| d.trim().is_empty())>
-                        <p class="field-message"><span class="error">"不符合项须填写问题描述（可点上方规范用语后修改）"</span></p>
-                    </Show>
                     <label>"证据"</label>
                     <textarea
                         data-testid="evidence"
@@ -106,20 +78,9 @@ pub fn SheetPoint(
             </Show>
             <Show when=move || verdict() == Verdict::NotApplicable>
                 <div class="answer-detail">
-                    <label>"合理缺项原因" <span class="required">"*"</span></label>
-                    {chips(NOT_APPLICABLE_REASONS.iter().copied(), move |reason| {
-                        change(Box::new(move |a| a.not_applicable_reason = reason.to_string()))
+                    {verdict_fields::reason_field(reason, move |text| {
+                        change(Box::new(move |a| a.not_applicable_reason = text))
                     })}
-                    <input
-                        type="text"
-                        data-testid="reason"
-                        aria-label="合理缺项原因"
-                        prop:value=move || reason.get()
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            change(Box::new(move |a| a.not_applicable_reason = value));
-                        }
-                    />
                 </div>
             </Show>
             </fieldset>

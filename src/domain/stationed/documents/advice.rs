@@ -4,7 +4,7 @@
 //! suggestions are a drafted text the user edits.
 
 use super::{
-    chinese_date, chinese_number, problem_text, sentence, Document, Issuer, Section, StayFacts,
+    basis_sentence, chinese_date, chinese_number, finding, Document, Issuer, Section, StayFacts,
 };
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::register::{Problem, ProblemRef};
@@ -119,20 +119,8 @@ pub fn advice(
 /// "1．急诊科：……。法律依据：……。处理情况：……。" (the handling only when it is not the
 /// 监督建议书 itself).
 fn item(number: usize, problem: &Problem) -> String {
-    let what = match problem.complaint {
-        Some(content) => format!(
-            "社会反映“{}”，经核查：{}",
-            content.trim(),
-            sentence(problem_text(problem))
-        ),
-        None => sentence(problem_text(problem)),
-    };
-    let basis = problem.basis().trim();
-    let basis = if basis.is_empty() {
-        String::new()
-    } else {
-        format!("法律依据：{}", sentence(basis))
-    };
+    let what = finding(problem, "社会反映", "经核查：");
+    let basis = basis_sentence(problem);
     let handled = match problem.handling {
         None | Some(ProblemHandling::Advice) => String::new(),
         Some(ProblemHandling::Rectify {

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    chinese_date, chinese_number, handling_counts, problem_text, sentence, unsettled, Document,
-    Issuer, Section, StayFacts, Unsettled, DATE_PLACEHOLDER,
+    basis_sentence, chinese_date, chinese_number, finding, handling_counts, sentence, unsettled,
+    Document, Issuer, Section, StayFacts, Unsettled, DATE_PLACEHOLDER,
 };
 use crate::domain::stationed::register::Problem;
 use crate::domain::stationed::scenes::ListKind;
@@ -133,20 +133,8 @@ fn worked(sheet: &SceneSheet) -> bool {
 
 /// "1．急诊科：……。法律依据：……。处理意见：……。"
 fn item(number: usize, problem: &Problem, bureau: &str) -> String {
-    let what = match problem.complaint {
-        Some(content) => format!(
-            "反映“{}”，核查情况：{}",
-            content.trim(),
-            sentence(problem_text(problem))
-        ),
-        None => sentence(problem_text(problem)),
-    };
-    let basis = problem.basis().trim();
-    let basis = if basis.is_empty() {
-        String::new()
-    } else {
-        format!("法律依据：{}", sentence(basis))
-    };
+    let what = finding(problem, "反映", "核查情况：");
+    let basis = basis_sentence(problem);
     format!(
         "{number}．{}：{what}{basis}处理意见：{}",
         problem.target_name,
