@@ -16,6 +16,7 @@ pub mod institution;
 pub mod labelled;
 pub mod plan;
 pub mod plan_result;
+pub mod references;
 pub mod roster;
 pub mod roster_import;
 pub mod safekeeping;

@@ -15,6 +15,7 @@ mod inspector;
 mod institution;
 mod plan;
 mod plan_result;
+mod references;
 mod roster;
 mod roster_import;
 mod route;

@@ -181,6 +181,12 @@ describe('驻点监督', () => {
         assert.match(await page.getByTestId('stay-figures-areas').innerText(), /传染病\s+1/);
         assert.match(await page.getByTestId('stay-figures-handling').innerText(), /责令限期改正\s+1/);
         assert.match(await page.getByTestId('stay-figures-rechecks').innerText(), /复查已改正\s+1[\s\S]*逾期未复查\s+0/);
+
+        // The hospital and the officers of a stay are not deleted: the device's backups must
+        // carry what the stay refers to.
+        await open(page, server, 'institutions');
+        await page.getByRole('link', { name: /县人民医院/ }).click();
+        assert.match(await page.getByTestId('in-use').innerText(), /已用于1个任务、1个驻点，不能删除/);
       },
       TABLET,
     ));

@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::inspector::{validate, Inspector, InspectorField};
+use crate::domain::references::inspector_uses;
 use crate::route::Route;
 use crate::state::roster::use_roster;
+use crate::state::work::use_work;
 use crate::ui::components::confirm_button::ConfirmButton;
 use crate::ui::components::conflict_editor::ConflictEditor;
 use crate::ui::components::field::TextField;
@@ -35,6 +37,7 @@ pub fn InspectorPage(
 #[component]
 fn InspectorForm(id: String) -> impl IntoView {
     let roster = use_roster();
+    let work = use_work();
     let record = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -88,13 +91,25 @@ fn InspectorForm(id: String) -> impl IntoView {
         <p class="muted">
             {move || record.with(|r| r.as_ref().map(|r| format!("最后修改：{}", browser::local_time(r.updated_at))).unwrap_or_default())}
         </p>
-        <ConfirmButton
-            label="删除"
-            question=question
-            on_confirm=Callback::new(move |_| {
-                roster.inspectors.delete(&edit_id.get_value());
-                browser::go_to(&Route::Inspectors);
-            })
-        />
+        {move || {
+            let uses = work.inspections.with(|inspections| {
+                work.stays.with(|stays| inspector_uses(&edit_id.get_value(), inspections, stays))
+            });
+            if uses.is_empty() {
+                view! {
+                    <ConfirmButton
+                        label="删除"
+                        question=question
+                        on_confirm=Callback::new(move |_| {
+                            roster.inspectors.delete(&edit_id.get_value());
+                            browser::go_to(&Route::Inspectors);
+                        })
+                    />
+                }
+                .into_any()
+            } else {
+                view! { <p class="muted" data-testid="in-use">{format!("已用于{}，不能删除。", uses.describe())}</p> }.into_any()
+            }
+        }}
     }
 }

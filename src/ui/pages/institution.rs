@@ -8,6 +8,7 @@ use crate::domain::institution::{
     RegistrationKind, Service,
 };
 use crate::domain::labelled::Labelled;
+use crate::domain::references::institution_uses;
 use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::ui::components::confirm_button::ConfirmButton;
@@ -39,6 +40,7 @@ pub fn InstitutionPage(
 #[component]
 fn InstitutionForm(id: String) -> impl IntoView {
     let roster = use_roster();
+    let work = crate::state::work::use_work();
     let record = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -219,14 +221,29 @@ fn InstitutionForm(id: String) -> impl IntoView {
         <p class="muted" data-testid="updated-at">
             {move || record.with(|r| r.as_ref().map(|r| format!("最后修改：{}", browser::local_time(r.updated_at))).unwrap_or_default())}
         </p>
-        <ConfirmButton
-            label="删除"
-            question=question
-            on_confirm=Callback::new(move |_| {
-                roster.institutions.delete(&delete_id);
-                browser::go_to(&Route::Institutions);
-            })
-        />
+        {move || {
+            let uses = work.plans.with(|plans| {
+                work.inspections.with(|inspections| {
+                    work.stays.with(|stays| institution_uses(&delete_id, plans, inspections, stays))
+                })
+            });
+            if uses.is_empty() {
+                let delete_id = delete_id.clone();
+                view! {
+                    <ConfirmButton
+                        label="删除"
+                        question=question
+                        on_confirm=Callback::new(move |_| {
+                            roster.institutions.delete(&delete_id);
+                            browser::go_to(&Route::Institutions);
+                        })
+                    />
+                }
+                .into_any()
+            } else {
+                view! { <p class="muted" data-testid="in-use">{format!("已用于{}，不能删除。", uses.describe())}</p> }.into_any()
+            }
+        }}
     }
 }
 
