@@ -39,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
         <p class="lead">"供卫生监督员离线开展双随机抽查、“回头看”和驻点监督，数据只保存在本设备。"</p>
         <Show when=move || empty() && !answered.get()>
             <div class="notice welcome" data-testid="welcome">
-                <p><strong>"欢迎使用。"</strong> "可以先载入一套虚构的示例数据（各类机构、执法人员、2022年任务、已填写的检查表和处理），熟悉后在“数据”页删除；也可以直接从空白开始。"</p>
+                <p><strong>"欢迎使用。"</strong> "可以先载入一套虚构的示例数据（各类机构、执法人员、2022年双随机和回头看任务、已填写的检查表和处理，以及一次已结束和一次进行中的驻点监督），熟悉后在“数据”页删除；也可以直接从空白开始。"</p>
                 <div class="actions">
                     <button class="primary" data-testid="load-sample" on:click=load>"载入示例数据"</button>
                     <button data-testid="start-empty" on:click=start_empty>"从空白开始"</button>
