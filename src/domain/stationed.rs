@@ -4,6 +4,7 @@
 //! board of scenes × content areas and its work per day; `figures` counts a year's stays for the
 //! work summary and lists overdue rectifications.
 
+pub mod combine;
 pub mod coverage;
 pub mod documents;
 pub mod figures;

@@ -7,6 +7,7 @@ use jiandu::domain::exchange::merge::{plan as merge_plan, Choice, Outcome};
 use jiandu::domain::exchange::{read, write, Records, Scope};
 use jiandu::domain::inspection::Verdict;
 use jiandu::domain::plan::PlanKind;
+use jiandu::domain::stationed::register::ProblemSource;
 use jiandu::domain::stationed::sheet::{ProblemHandling, SceneSheet};
 use serde_json::json;
 
@@ -194,7 +195,7 @@ fn stays_and_sheets_are_added_once() {
 }
 
 #[test]
-fn a_sheet_changed_on_both_devices_is_a_conflict() {
+fn a_sheet_changed_on_both_devices_is_combined_answer_by_answer() {
     let records = read(&exported(&stationed_records(), "device-a"))
         .unwrap()
         .records;
@@ -216,28 +217,95 @@ fn a_sheet_changed_on_both_devices_is_a_conflict() {
     incoming.stays[0].updated_at = at(21);
 
     let plan = merge_plan(&local, &incoming, "device-b");
-    assert_eq!(plan.scene_sheets[0].outcome, Outcome::Conflict);
+    assert_eq!(plan.scene_sheets[0].outcome, Outcome::Combined);
     assert_eq!(plan.scene_sheets[1].outcome, Outcome::Unchanged);
     assert_eq!(plan.stays[0].outcome, Outcome::Updated, "changed on A only");
-    let conflicts = plan.conflicts();
-    assert_eq!(conflicts.len(), 1);
-    assert_eq!(
-        (conflicts[0].kind, conflicts[0].title.as_str()),
-        ("现场监督表", "zd-stay-1/outpatient_hall")
-    );
-    assert_eq!(
-        conflicts[0].default,
-        Choice::TakeIncoming,
-        "the later change"
-    );
+    assert!(plan.conflicts().is_empty(), "nothing for the user to pick");
     let tally = plan.tally();
-    assert_eq!((tally.conflicts, tally.updated, tally.unchanged), (1, 1, 5));
+    assert_eq!((tally.combined, tally.updated, tally.unchanged), (1, 1, 5));
 
-    let kept = plan.records_to_write(|kind, _| (kind == "现场监督表").then_some(Choice::KeepLocal));
-    assert!(kept.scene_sheets.is_empty());
-    assert_eq!(kept.stays, incoming.stays);
-    let taken = plan.records_to_write(|_, _| None);
-    assert_eq!(taken.scene_sheets, vec![incoming.scene_sheets[0].clone()]);
+    let written = plan.records_to_write(|_, _| None);
+    let sheet = &written.scene_sheets[0];
+    assert_eq!(
+        sheet.verdict("Z-CR-11"),
+        Verdict::Compliant,
+        "B's answer kept"
+    );
+    assert_eq!(
+        sheet.verdict("Z-QT-01"),
+        Verdict::NonCompliant,
+        "A's answer taken"
+    );
+    assert_eq!(
+        sheet.changed_on.as_deref(),
+        Some("device-b"),
+        "a state made here"
+    );
+    assert_eq!(sheet.updated_at, at(21));
+
+    // A takes B's combined sheet back: the same answers on both tablets, and again nothing to
+    // pick; a second import of the same file changes nothing.
+    let mut on_a = incoming.clone();
+    on_a.scene_sheets[0].changed_on = Some("device-a".into());
+    let back = merge_plan(&on_a, &written, "device-a");
+    assert_eq!(back.scene_sheets[0].outcome, Outcome::Updated);
+    let on_a_after = back.records_to_write(|_, _| None);
+    assert_eq!(on_a_after.scene_sheets[0].answers, sheet.answers);
+    let mut b_after = local.clone();
+    b_after.scene_sheets[0] = sheet.clone();
+    assert_eq!(
+        merge_plan(&b_after, &incoming, "device-b").scene_sheets[0].outcome,
+        Outcome::KeptNewer,
+        "B already holds everything A's file has"
+    );
+}
+
+#[test]
+fn one_answer_changed_on_both_devices_keeps_the_later_change_and_a_handling_counts_as_one() {
+    let records = read(&exported(&stationed_records(), "device-a"))
+        .unwrap()
+        .records;
+    let mut local = records.clone();
+    local.scene_sheets[0].answer("Z-CR-11", day(11, 12), at(22), None, |a| {
+        a.verdict = Verdict::NonCompliant;
+        a.description = "预检分诊点未设置".into();
+    });
+    local.scene_sheets[0].changed_on = Some("device-b".into());
+    let mut incoming = records.clone();
+    incoming.scene_sheets[0].answer("Z-CR-11", day(11, 12), at(21), None, |a| {
+        a.verdict = Verdict::Compliant;
+    });
+    // The 组长 on A settles the handling of the problem recorded before the export.
+    let problem = ProblemSource::Point(
+        records.scene_sheets[0]
+            .answers
+            .iter()
+            .find(|(_, a)| a.verdict == Verdict::NonCompliant)
+            .map(|(id, _)| id.clone())
+            .expect("the fixture's sheet has a problem"),
+    );
+    assert!(incoming.scene_sheets[0].set_handling(
+        &problem,
+        Some(ProblemHandling::Opinion {
+            note: "完善制度".into()
+        }),
+        at(23)
+    ));
+    let written = merge_plan(&local, &incoming, "device-b").records_to_write(|_, _| None);
+    let sheet = &written.scene_sheets[0];
+    assert_eq!(
+        sheet.verdict("Z-CR-11"),
+        Verdict::NonCompliant,
+        "B's later answer wins"
+    );
+    assert_eq!(sheet.answers["Z-CR-11"].description, "预检分诊点未设置");
+    assert_eq!(
+        sheet.handling(&problem),
+        Some(&ProblemHandling::Opinion {
+            note: "完善制度".into()
+        }),
+        "A's handling taken"
+    );
 }
 
 #[test]

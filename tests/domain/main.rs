@@ -23,6 +23,7 @@ mod safekeeping;
 mod sample;
 mod sample_stationed;
 mod sealed;
+mod stationed_combine;
 mod stationed_coverage;
 mod stationed_documents;
 mod stationed_figures;

@@ -30,10 +30,17 @@ pub trait Mergeable: Clone + PartialEq {
     fn changed_on(&self) -> Option<&str>;
     /// A short name for lists.
     fn title(&self) -> String;
+    /// Marks the record as last changed on `device`.
+    fn stamp(&mut self, device: &str);
+    /// The device's copy (`self`) and the file's combined part by part, for kinds whose parts
+    /// change independently (a scene sheet's answers); `None` for kinds the user picks between.
+    fn combine(&self, _incoming: &Self) -> Option<Self> {
+        None
+    }
 }
 
 macro_rules! mergeable {
-    ($($record:ty => $kind:literal, $title:expr);+ $(;)?) => {$(
+    ($($record:ty => $kind:literal, $title:expr $(, combine $combine:path)?);+ $(;)?) => {$(
         impl Mergeable for $record {
             const KIND: &'static str = $kind;
             fn id(&self) -> &str {
@@ -49,6 +56,12 @@ macro_rules! mergeable {
                 let title: fn(&Self) -> String = $title;
                 title(self)
             }
+            fn stamp(&mut self, device: &str) {
+                self.changed_on = Some(device.to_string());
+            }
+            $(fn combine(&self, incoming: &Self) -> Option<Self> {
+                Some($combine(self, incoming))
+            })?
         }
     )+};
 }
@@ -59,7 +72,7 @@ mergeable! {
     Plan => "任务", |r| r.name.clone();
     Inspection => "检查记录", |r| format!("{}（{}）", r.id, r.date.map(|d| d.to_string()).unwrap_or_default());
     Stay => "驻点", |r| format!("{}（{}）", r.institution_id, r.start.map_or_else(|| "未定日期".to_string(), |d| format!("{d}起")));
-    SceneSheet => "现场监督表", |r| r.id.clone();
+    SceneSheet => "现场监督表", |r| r.id.clone(), combine SceneSheet::combined;
 }
 
 /// What importing a record would do.
@@ -75,6 +88,9 @@ pub enum Outcome {
     KeptNewer,
     /// Changed on this device and different: the user picks.
     Conflict,
+    /// Both copies hold parts the other lacks (answers of one scene sheet made on two tablets):
+    /// written combined, part by part, the later change of each part winning.
+    Combined,
 }
 
 /// The user's pick for a conflict.
@@ -125,6 +141,8 @@ pub struct Tally {
     pub unchanged: usize,
     pub kept: usize,
     pub conflicts: usize,
+    /// Scene sheets written combined with the device's copy.
+    pub combined: usize,
 }
 
 /// Plans the merge of `incoming` into `local` on the device `this_device`.
@@ -190,13 +208,24 @@ fn classify<R: Mergeable>(local: &[R], incoming: Vec<R>, this_device: &str) -> V
         .into_iter()
         .map(|incoming| {
             let local = by_id.get(incoming.id()).map(|r| (*r).clone());
-            let outcome = match &local {
-                None => Outcome::Added,
-                Some(l) if *l == incoming => Outcome::Unchanged,
-                // Changed here (or before devices were recorded): never overwritten silently.
-                Some(l) if l.changed_on().is_none_or(|d| d == this_device) => Outcome::Conflict,
-                Some(l) if incoming.updated_at() >= l.updated_at() => Outcome::Updated,
-                Some(_) => Outcome::KeptNewer,
+            let (outcome, incoming) = match &local {
+                None => (Outcome::Added, incoming),
+                Some(l) if *l == incoming => (Outcome::Unchanged, incoming),
+                Some(l) => match l.combine(&incoming) {
+                    Some(both) if both == *l => (Outcome::KeptNewer, incoming),
+                    Some(both) if both == incoming => (Outcome::Updated, incoming),
+                    Some(mut both) => {
+                        // A state neither device had: made here.
+                        both.stamp(this_device);
+                        (Outcome::Combined, both)
+                    }
+                    // Changed here (or before devices were recorded): never overwritten silently.
+                    None if l.changed_on().is_none_or(|d| d == this_device) => {
+                        (Outcome::Conflict, incoming)
+                    }
+                    None if incoming.updated_at() >= l.updated_at() => (Outcome::Updated, incoming),
+                    None => (Outcome::KeptNewer, incoming),
+                },
             };
             Item {
                 incoming,
@@ -217,6 +246,7 @@ impl MergePlan {
             Outcome::Unchanged => tally.unchanged += 1,
             Outcome::KeptNewer => tally.kept += 1,
             Outcome::Conflict => tally.conflicts += 1,
+            Outcome::Combined => tally.combined += 1,
         };
         self.institutions.iter().for_each(|i| count(i.outcome));
         self.inspectors.iter().for_each(|i| count(i.outcome));
@@ -238,7 +268,7 @@ impl MergePlan {
             items
                 .iter()
                 .filter(|item| match item.outcome {
-                    Outcome::Added | Outcome::Updated => true,
+                    Outcome::Added | Outcome::Updated | Outcome::Combined => true,
                     Outcome::Conflict => {
                         choice(R::KIND, item.incoming.id()).unwrap_or_else(|| item.default_choice())
                             == Choice::TakeIncoming

@@ -224,21 +224,23 @@ impl SceneSheet {
         handling: Option<ProblemHandling>,
         now: DateTime<Utc>,
     ) -> bool {
+        // The problem's own time changes too: merging tablets compares answers one by one.
         let slot = match source {
             ProblemSource::Point(id) => self
                 .answers
                 .get_mut(id)
                 .filter(|a| a.verdict == Verdict::NonCompliant)
-                .map(|a| &mut a.handling),
+                .map(|a| (&mut a.handling, &mut a.updated_at)),
             ProblemSource::Complaint(id) => self
                 .complaints
                 .iter_mut()
                 .find(|c| &c.id == id && c.is_problem())
-                .map(|c| &mut c.handling),
+                .map(|c| (&mut c.handling, &mut c.updated_at)),
         };
         match slot {
-            Some(slot) => {
+            Some((slot, changed)) => {
                 *slot = handling;
+                *changed = now;
                 self.updated_at = now;
                 true
             }

@@ -155,8 +155,9 @@ fn ImportPreview(
             <p>{source}</p>
             <p data-testid="import-tally">
                 {format!(
-                    "新增 {} 条，更新 {} 条，相同 {} 条，本机较新保留 {} 条，冲突 {} 条",
-                    tally.added, tally.updated, tally.unchanged, tally.kept, tally.conflicts
+                    "新增 {} 条，更新 {} 条，相同 {} 条，本机较新保留 {} 条，冲突 {} 条{}",
+                    tally.added, tally.updated, tally.unchanged, tally.kept, tally.conflicts,
+                    if tally.combined > 0 { format!("，现场监督表逐项合并 {} 份", tally.combined) } else { String::new() }
                 )}
             </p>
             {(!pending.plan.matched.is_empty()).then(|| view! {
