@@ -162,3 +162,15 @@ fn the_same_clinic_added_on_two_tablets_becomes_one() {
         .count();
     assert_eq!(refers("local-id"), originally);
 }
+
+#[test]
+fn records_that_went_to_another_tablet_and_came_back_are_unchanged() {
+    // The sample on A was changed on no device; A's export stamps it as A's.
+    let on_a = sample_records();
+    let to_b = read(&exported(&on_a, "device-a")).unwrap().records;
+    let on_b = merge_plan(&Records::default(), &to_b, "device-b").records_to_write(|_, _| None);
+    let back = read(&exported(&on_b, "device-b")).unwrap().records;
+    let plan = merge_plan(&on_a, &back, "device-a");
+    assert_eq!(plan.tally().unchanged, on_a.len(), "{:?}", plan.tally());
+    assert!(plan.conflicts().is_empty());
+}

@@ -89,6 +89,50 @@ describe('export, import and merge', () => {
       assert.equal(await b.getByTestId('import-preview').count(), 0);
     }));
 
+  test('two members answer the same 驻点 scene on their own tablets: the files combine answer by answer', () =>
+    withTwoDevices(server, async (a, b) => {
+      await open(a, server);
+      await a.getByTestId('load-sample').click();
+      await settled(a);
+      const first = await exportAll(a, server);
+      await open(b, server);
+      await b.getByTestId('start-empty').click();
+      await importFile(b, server, first);
+      await b.getByTestId('import-confirm').click();
+      await settled(b);
+
+      // The stay in progress: 病理科 is not started. A answers its first point, B its second.
+      const scene = 'stays/sample-stay-hospital/scenes/pathology';
+      await open(a, server, scene);
+      const pointsA = a.locator('[data-testid^="point-"]');
+      await pointsA.nth(0).getByRole('radio', { name: '符合', exact: true }).click();
+      await settled(a);
+      await open(b, server, scene);
+      const pointsB = b.locator('[data-testid^="point-"]');
+      await pointsB.nth(1).getByRole('radio', { name: '不符合' }).click();
+      await pointsB.nth(1).locator('.chip').first().click();
+      await settled(b);
+
+      const fromA = await exportAll(a, server);
+      assert.match(await importFile(b, server, fromA), /冲突 0 条，现场监督表逐项合并 1 份/);
+      await b.getByTestId('import-confirm').click();
+      await settled(b);
+      await b.reload();
+      await settled(b);
+      await open(b, server, scene);
+      assert.equal(await pointsB.nth(0).getAttribute('data-verdict'), 'compliant', "A's answer arrived");
+      assert.equal(await pointsB.nth(1).getAttribute('data-verdict'), 'non_compliant', "B's answer stayed");
+
+      // And back: A takes B's file, and both tablets hold the same sheet.
+      const fromB = await exportAll(b, server);
+      assert.match(await importFile(a, server, fromB), /冲突 0 条/);
+      await a.getByTestId('import-confirm').click();
+      await settled(a);
+      await open(a, server, scene);
+      assert.equal(await pointsA.nth(1).getAttribute('data-verdict'), 'non_compliant', "B's answer arrived");
+      assert.equal(await pointsA.nth(0).getAttribute('data-verdict'), 'compliant');
+    }));
+
   test("two devices' files merge: one update, one conflict picked by the user", () =>
     withTwoDevices(server, async (a, b) => {
       await open(a, server);

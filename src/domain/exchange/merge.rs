@@ -147,6 +147,9 @@ pub struct Tally {
 
 /// Plans the merge of `incoming` into `local` on the device `this_device`.
 pub fn plan(local: &Records, incoming: &Records, this_device: &str) -> MergePlan {
+    // A record changed on no device (built-in, or older than devices) is this device's: it was
+    // stamped so when exported, and its copy coming back from another tablet is the same record.
+    let local = &local.clone().stamped(this_device);
     let matched = match_institutions(&local.institutions, &incoming.institutions);
     let map: HashMap<&str, &str> = matched
         .iter()
