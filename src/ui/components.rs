@@ -35,6 +35,7 @@ pub mod stay_downloads;
 pub mod stay_figures;
 pub mod stay_group;
 pub mod stay_recorder;
+pub mod stays_under_way;
 pub mod storage_alert;
 pub mod update_banner;
 pub mod verdict_fields;

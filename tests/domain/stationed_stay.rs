@@ -233,3 +233,14 @@ fn the_status_goes_from_not_started_to_done_and_not_applicable_wins() {
     assert_eq!(SheetStatus::NotApplicable.label(), "合理缺项");
     assert_eq!(SceneSheet::id_for("s1", "emergency"), sheet.id);
 }
+
+#[test]
+fn the_same_stay_started_on_two_tablets_is_one_record() {
+    assert_eq!(Stay::id_for("plan-1", "h-1"), Stay::id_for("plan-1", "h-1"));
+    assert_ne!(Stay::id_for("plan-1", "h-1"), Stay::id_for("plan-1", "h-2"));
+    assert_ne!(Stay::id_for("plan-1", "h-1"), Stay::id_for("plan-2", "h-1"));
+    assert!(
+        !Stay::id_for("plan-1", "h-1").contains('/'),
+        "a sheet's id adds /scene"
+    );
+}

@@ -120,6 +120,12 @@ describe('驻点监督', () => {
         assert.match(await page.locator('[data-target="sewage"]').innerText(), /问题1/);
         assert.match(await page.getByTestId('board-day').filter({ hasText: /污水房/ }).innerText(), /B超室、污水房：检查6项，发现问题1个/);
 
+        // 首页 lists the stay under way, one tap from the board.
+        await open(page, server);
+        assert.match(await page.getByTestId('stays-under-way').innerText(), /县人民医院 · 驻点中 第\d+天\/共12天 · 已完成3\/33个场景/);
+        await page.getByTestId('stays-under-way').locator('a').click();
+        await page.getByTestId('stay-title').waitFor();
+
         // The 汇总会: the problem gets its handling.
         await page.getByTestId('stay-meeting').fill('2026-11-27');
         await page.getByTestId('stay-meeting').blur();

@@ -144,6 +144,12 @@ impl StayProblem {
 }
 
 impl Stay {
+    /// The id of a plan's stay at a hospital. A plan supervises a hospital once, so two tablets
+    /// of the group that start the same stay hold the same record (and its sheets merge).
+    pub fn id_for(plan_id: &str, institution_id: &str) -> String {
+        format!("{plan_id}~{institution_id}")
+    }
+
     /// A new stay of a plan at a hospital, without dates or group yet.
     pub fn new(
         id: String,

@@ -26,7 +26,7 @@ pub fn StayAction(plan_id: String, institution_id: String) -> impl IntoView {
     let start = move |_| {
         let (plan, hospital) = ids.get_value();
         let stay = Stay::new(
-            browser::new_id(),
+            Stay::id_for(&plan, &hospital),
             plan,
             hospital,
             edition_2024().edition.clone(),

@@ -8,6 +8,7 @@ use crate::state::sample::load_sample;
 use crate::state::work::use_work;
 use crate::storage::preferences;
 use crate::ui::components::overdue_rectifications::OverdueRectifications;
+use crate::ui::components::stays_under_way::StaysUnderWay;
 
 /// The home page.
 #[component]
@@ -48,6 +49,7 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
         <OverdueRectifications />
+        <StaysUnderWay />
         <div class="cards">
             <a class="card" href="#/institutions">
                 <span class="card-title">"监督对象"</span>
