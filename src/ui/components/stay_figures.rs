@@ -70,5 +70,13 @@ pub fn StayFigures(#[prop(into)] year: Signal<i32>) -> impl IntoView {
             </table>
         }
     };
-    view! { {figures} }
+    let error = RwSignal::new(None::<String>);
+    view! {
+        {figures}
+        <p class="muted">"统计当年已反馈的驻点；进行中的驻点只计数，其问题在汇总会后计入。逾期按今天计算。"</p>
+        <p class="actions no-print">
+            <button type="button" data-testid="print-figures" on:click=move |_| error.set(browser::print().err())>"打印"</button>
+        </p>
+        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+    }
 }
