@@ -14,6 +14,7 @@ pub mod inspection;
 pub mod inspector;
 pub mod institution;
 pub mod labelled;
+pub mod media;
 pub mod plan;
 pub mod plan_result;
 pub mod references;

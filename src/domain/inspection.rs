@@ -16,6 +16,7 @@ use super::huitoukan::{follow_up_problems, RectificationCheck};
 use super::inspector::AssignmentRole;
 use super::institution::Institution;
 use super::labelled::{labelled_enum, Labelled};
+use super::media::{MediaRef, Signature};
 
 labelled_enum! {
     /// The answer to one check point.
@@ -53,6 +54,9 @@ pub struct Answer {
     /// What is done about a 不符合 (several measures may apply).
     #[serde(default)]
     pub handling: Vec<Handling>,
+    /// Photos and videos proving a 不符合 (取证).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<MediaRef>,
     pub updated_at: DateTime<Utc>,
     /// The inspector who last changed it, if known.
     pub updated_by: Option<String>,
@@ -67,6 +71,7 @@ impl Answer {
             not_applicable_reason: String::new(),
             note: String::new(),
             handling: Vec::new(),
+            media: Vec::new(),
             updated_at: now,
             updated_by: None,
         }
@@ -96,6 +101,12 @@ pub struct Inspection {
     /// 回头看 only: what was found about each original violation, by violation id.
     #[serde(default)]
     pub rectifications: BTreeMap<String, RectificationCheck>,
+    /// Photos and videos of the inspection as a whole (not of one check point).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<MediaRef>,
+    /// The on-site record's signatures: officers and the inspected party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<Signature>,
     pub status: InspectionStatus,
     /// Every change of status, oldest first.
     pub history: Vec<StatusEvent>,
@@ -167,6 +178,8 @@ impl Inspection {
             inspectors: Vec::new(),
             answers: BTreeMap::new(),
             rectifications: BTreeMap::new(),
+            media: Vec::new(),
+            signatures: Vec::new(),
             status: InspectionStatus::Draft,
             history: Vec::new(),
             created_at: now,

@@ -29,6 +29,7 @@ fn answer(verdict: Verdict, description: &str, reason: &str) -> Answer {
         not_applicable_reason: reason.into(),
         note: String::new(),
         handling: Vec::new(),
+        media: Vec::new(),
         updated_at: at(6),
         updated_by: None,
     }
@@ -54,6 +55,8 @@ fn inspection() -> Inspection {
         ],
         answers: Default::default(),
         rectifications: Default::default(),
+        media: Vec::new(),
+        signatures: Vec::new(),
         changed_on: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),

@@ -41,6 +41,8 @@ fn inspection(
         place: String::new(),
         inspectors: Vec::new(),
         rectifications: Default::default(),
+        media: Vec::new(),
+        signatures: Vec::new(),
         changed_on: None,
         answers: answers
             .into_iter()

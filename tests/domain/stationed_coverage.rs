@@ -42,6 +42,7 @@ fn complaint(id: &str, area: &str, finding: ComplaintFinding, on: u32) -> Compla
         on: day(on),
         updated_at: at(on),
         handling: None,
+        media: Vec::new(),
     }
 }
 

@@ -90,6 +90,7 @@ fn complaint(
         on: ymd(2024, 10, 9),
         updated_at: at(9),
         handling,
+        media: Vec::new(),
     }
 }
 

@@ -38,6 +38,7 @@ fn complaint(id: &str, area: &str, finding: ComplaintFinding) -> Complaint {
         on: day(10, 9),
         updated_at: at(9),
         handling: None,
+        media: Vec::new(),
     }
 }
 

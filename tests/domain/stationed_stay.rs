@@ -208,6 +208,7 @@ fn completion_is_refused_until_every_point_is_answered_and_explained() {
         on: day(10, 8),
         updated_at: at(8),
         handling: None,
+        media: Vec::new(),
     });
     assert_eq!(
         list.completion_problems(catalog),

@@ -88,6 +88,7 @@ fn complaint(id: &str, finding: ComplaintFinding, handling: Option<ProblemHandli
         on: day(10, 14),
         updated_at: at(3),
         handling,
+        media: Vec::new(),
     }
 }
 

@@ -606,6 +606,7 @@ fn scene_sheet(
             on: at(c.day),
             updated_at: now,
             handling: c.handling.as_ref().map(|h| handling(h, today)),
+            media: Vec::new(),
         });
     }
     sheet.done = matches!(row.progress, Progress::Done);

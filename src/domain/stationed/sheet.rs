@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::scenes::{ListKind, StationedCatalog};
 use crate::domain::inspection::Verdict;
 use crate::domain::labelled::{labelled_enum, Labelled};
+use crate::domain::media::MediaRef;
 
 /// The handling a problem gets after the 汇总会 (one per problem, as the plan's 总结反馈 lists).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +147,9 @@ pub struct StayAnswer {
     pub updated_by: Option<String>,
     /// Settled at the 汇总会; only a 不符合 has one.
     pub handling: Option<ProblemHandling>,
+    /// Photos and videos proving it (取证).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<MediaRef>,
 }
 
 labelled_enum! {
@@ -176,6 +180,9 @@ pub struct Complaint {
     pub on: NaiveDate,
     pub updated_at: DateTime<Utc>,
     pub handling: Option<ProblemHandling>,
+    /// Photos and videos of what verifying it found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<MediaRef>,
 }
 
 impl Complaint {
@@ -306,6 +313,7 @@ impl SceneSheet {
                 updated_at: now,
                 updated_by: None,
                 handling: None,
+                media: Vec::new(),
             });
         change(answer);
         if answer.verdict != Verdict::NonCompliant {

@@ -55,6 +55,7 @@ pub fn ComplaintList(stay_id: String, target: String, editable: Signal<bool>) ->
                 on: browser::today(),
                 updated_at: browser::now(),
                 handling: None,
+                media: Vec::new(),
             })
         });
     };

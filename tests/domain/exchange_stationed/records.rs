@@ -141,6 +141,7 @@ pub fn every_stationed_shape() -> Records {
         on: day(11, 13),
         updated_at: at(13),
         handling: Some(ProblemHandling::Advice),
+        media: Vec::new(),
     });
     records.scene_sheets.extend([review, complaints]);
     let mut undated = Stay::new(
