@@ -2,6 +2,7 @@
 //! service worker. Every call returns an error instead of panicking.
 
 pub mod crypto;
+pub mod media;
 pub mod service_worker;
 pub mod tabs;
 

@@ -4,6 +4,9 @@
 
 pub mod catalog;
 pub mod credit_code;
+pub mod digest;
+pub mod document;
+pub mod document_number;
 pub mod draw;
 pub mod exchange;
 pub mod export;
@@ -11,6 +14,7 @@ pub mod fubiao3;
 pub mod handling;
 pub mod huitoukan;
 pub mod inspection;
+pub mod inspection_documents;
 pub mod inspector;
 pub mod institution;
 pub mod labelled;

@@ -4,6 +4,7 @@
 pub mod autosave;
 pub mod connection;
 pub mod exchange;
+pub mod media;
 pub mod record_list;
 pub mod roster;
 pub mod safekeeping;

@@ -3,6 +3,7 @@
 
 mod error;
 mod idb;
+mod media;
 pub mod preferences;
 mod records;
 pub mod schema;

@@ -85,6 +85,11 @@ pub struct CheckPoint {
     pub summary_column: Option<SummaryColumn>,
     /// 规范用语: standard problem descriptions the inspector taps, then edits.
     pub phrasings: Vec<String>,
+    /// A 不符合 here needs a photo (取证照片) before the inspection can be completed: set where a
+    /// photo is the natural proof (a licence not displayed, expired drugs on the shelf). Left
+    /// out of the data file for the other points.
+    #[serde(default)]
+    pub photo_required: bool,
 }
 
 /// An optional field that must still be written out (`null` or a value): serde would take a

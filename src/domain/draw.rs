@@ -12,7 +12,7 @@ use rand_chacha::ChaCha20Rng;
 use sha2::{Digest, Sha256};
 
 use super::credit_code;
-use super::exchange::file::sha256_hex;
+use super::digest::sha256_hex;
 
 /// One object that may be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]

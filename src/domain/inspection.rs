@@ -16,7 +16,7 @@ use super::huitoukan::{follow_up_problems, RectificationCheck};
 use super::inspector::AssignmentRole;
 use super::institution::Institution;
 use super::labelled::{labelled_enum, Labelled};
-use super::media::{MediaRef, Signature};
+use super::media::{has_photo, MediaRef, Signature};
 
 labelled_enum! {
     /// The answer to one check point.
@@ -142,6 +142,8 @@ pub enum CompletionProblem {
     IncompleteHandling(String, &'static str),
     /// Refused (回头看): an original violation's rectification is not recorded fully.
     FollowUp(String),
+    /// Refused: a 不符合 on a point whose catalog entry requires a photo has none (point id).
+    MissingPhoto(String),
 }
 
 impl CompletionProblem {
@@ -155,6 +157,7 @@ impl CompletionProblem {
             Self::MissingReason(id) => format!("{id}：合理缺项须填写原因"),
             Self::IncompleteHandling(id, problem) => format!("{id}：{problem}"),
             Self::FollowUp(problem) => problem.clone(),
+            Self::MissingPhoto(id) => format!("{id}：该项不符合须附照片"),
         }
     }
 }
@@ -285,6 +288,9 @@ impl Inspection {
                 _ => {}
             }
             if answer.verdict == Verdict::NonCompliant {
+                if point.photo_required && !has_photo(&answer.media) {
+                    problems.push(CompletionProblem::MissingPhoto(point.id.clone()));
+                }
                 for problem in answer.handling.iter().filter_map(Handling::problem) {
                     problems.push(CompletionProblem::IncompleteHandling(
                         point.id.clone(),

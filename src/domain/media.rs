@@ -1,11 +1,20 @@
 //! Evidence media (取证照片、录像) and signatures: what a record keeps about each file it refers
 //! to. The bytes themselves live in the `media` store as Blobs, never in the records; a record
-//! and the media it refers to are written in one transaction. Pure.
+//! and the media it refers to are written in one transaction. What is taken and how a photo is
+//! stored are decided here too: `intake.rs` (which files, size limits, refusals), `photo.rs`
+//! (downscaled size, JPEG quality, capture time from EXIF). Pure.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::labelled::{labelled_enum, Labelled};
+
+mod intake;
+mod photo;
+
+pub use super::digest::{sha256_hex, short_fingerprint};
+pub use intake::{classify, limits_note, MediaProblem, MAX_PHOTO_BYTES, MAX_VIDEO_BYTES};
+pub use photo::{capture_time, target_size, JPEG_QUALITY, MAX_LONG_EDGE};
 
 labelled_enum! {
     /// What a stored file is.
@@ -65,6 +74,13 @@ impl MediaRef {
             .collect::<Vec<_>>()
             .join(" · ")
     }
+}
+
+/// Whether these media hold a photo: what a check point marked `photo_required` needs on a
+/// 不符合. A video does not count (a still shows the licence or label sharp and prints in the
+/// record), nor does a signature.
+pub fn has_photo(media: &[MediaRef]) -> bool {
+    media.iter().any(|m| m.kind == MediaKind::Photo)
 }
 
 /// Who signs an on-site record.

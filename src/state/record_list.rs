@@ -134,7 +134,7 @@ impl<R: Listed> RecordList<R> {
 
     /// Changes one record; the change is autosaved.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut R)) {
-        if let Some(record) = self.change(id, change) {
+        if let Some(record) = self.change_in_memory(id, change) {
             self.save(&record, Save::Debounced);
         }
     }
@@ -142,12 +142,14 @@ impl<R: Listed> RecordList<R> {
     /// Changes one record and writes it at once with strict durability: for actions that must
     /// survive a power loss the moment the user sees them acknowledged.
     pub fn edit_durably(&self, id: &str, change: impl FnOnce(&mut R)) {
-        if let Some(record) = self.change(id, change) {
+        if let Some(record) = self.change_in_memory(id, change) {
             self.save(&record, Save::Durable);
         }
     }
 
-    fn change(&self, id: &str, change: impl FnOnce(&mut R)) -> Option<R> {
+    /// Changes one record in memory only (marked as changed here, observers told) and returns
+    /// it; the caller writes it, e.g. together with other writes in one transaction.
+    pub fn change_in_memory(&self, id: &str, change: impl FnOnce(&mut R)) -> Option<R> {
         let mut changed = None;
         self.items.update(|l| {
             if let Some(record) = l.iter_mut().find(|r| r.id() == id) {

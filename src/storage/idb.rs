@@ -285,7 +285,7 @@ impl Database {
         done.await
     }
 
-    fn transaction(
+    pub(super) fn transaction(
         &self,
         stores: &[&str],
         mode: &str,
@@ -309,7 +309,7 @@ impl Database {
             })
     }
 
-    fn check_open(&self) -> Result<(), StorageError> {
+    pub(super) fn check_open(&self) -> Result<(), StorageError> {
         if self.version_changed.get() {
             Err(StorageError::VersionChanged)
         } else if self.closed.get() {
@@ -365,7 +365,7 @@ fn meta_value(key: &str, version: u32) -> Result<JsValue, StorageError> {
 }
 
 /// Resolves with the request's result once it succeeds, or its error.
-async fn request_done(request: &IdbRequest) -> Result<JsValue, StorageError> {
+pub(super) async fn request_done(request: &IdbRequest) -> Result<JsValue, StorageError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_request = request.clone();
         let ok = Closure::once_into_js(move || {

@@ -2,6 +2,7 @@
 
 mod catalog;
 mod credit_code;
+mod document_number;
 mod draw;
 mod exchange;
 mod exchange_files;
@@ -11,8 +12,11 @@ mod fubiao3;
 mod fubiao3_export;
 mod handling;
 mod inspection;
+mod inspection_documents;
 mod inspector;
 mod institution;
+mod media;
+mod photo_required;
 mod plan;
 mod plan_result;
 mod references;

@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::checks::{check_ids, check_lengths, check_references};
 use super::problems::{explain, shorten, ImportError};
@@ -113,13 +112,8 @@ fn empty_records() -> Box<RawValue> {
     .expect("a constant JSON object")
 }
 
-/// SHA-256 as lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+/// SHA-256 as lower-case hex; kept here under its old path, defined in `domain::digest`.
+pub use crate::domain::digest::sha256_hex;
 
 /// Reads and checks a whole file; nothing in it may be written unless this returns `Ok`.
 pub fn read(bytes: &[u8]) -> Result<Exchange, ImportError> {

@@ -1,12 +1,13 @@
 //! The documents that close a stay, as plain structured data the UI renders and prints (never
 //! HTML): the 反馈意见 to the hospital (`feedback`) and the 卫生监督建议书 to the county health
-//! bureau (`advice`). Here: the shared `Document` shape, the stay's facts with names resolved,
-//! what keeps the feedback from being final, and Chinese dates and numbers. Pure.
+//! bureau (`advice`). Here: the stay's facts with names resolved and what keeps the feedback from
+//! being final; the `Document` shape and the Chinese dates and numbers live in `domain::document`
+//! and are re-exported here. Pure.
 
 pub mod advice;
 pub mod feedback;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::register::{register, AreaGroup, Problem, ProblemRef};
 use super::scenes::StationedCatalog;
@@ -14,65 +15,15 @@ use super::sheet::{HandlingKind, SceneSheet};
 use super::stay::{Stay, StayGroup};
 use crate::domain::labelled::Labelled;
 
+pub use crate::domain::document::{
+    chinese_date, chinese_number, sentence, Document, Fact, Figure, Section, SignatureLine,
+    DATE_PLACEHOLDER, UNKNOWN_OFFICER,
+};
 pub use advice::{advice, draft_suggestions, flagged_for_advice, AdviceScope};
 pub use feedback::{feedback, Feedback};
 
 /// The county health bureau as the plan names it: where a 监督建议书 is reported.
 pub const COUNTY_BUREAU: &str = "县卫生健康局";
-/// A date left for the signer to fill in by hand.
-pub const DATE_PLACEHOLDER: &str = "　　年　　月　　日";
-/// Shown for an officer the roster no longer knows.
-pub const UNKNOWN_OFFICER: &str = "（未知人员）";
-
-/// A printable document: the title centred, the addressee (主送, printed flush left and followed
-/// by a full-width colon), the sections in order, then the signature lines (落款: the issuing
-/// body, then the date) printed right-aligned.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Document {
-    pub title: String,
-    pub addressee: String,
-    pub sections: Vec<Section>,
-    pub signature: Vec<String>,
-}
-
-/// A part of a document: an optional heading, its paragraphs, then its items. Headings and items
-/// carry their own numbers ("一、", "（一）", "1．"), so the renderer adds none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Section {
-    pub heading: Option<String>,
-    /// 1 for a heading numbered "一、", 2 for one numbered "（一）" under it (0 without heading).
-    pub level: u8,
-    pub paragraphs: Vec<String>,
-    pub items: Vec<String>,
-}
-
-impl Section {
-    /// A section of paragraphs without a heading.
-    pub fn plain(paragraphs: Vec<String>) -> Self {
-        Self {
-            paragraphs,
-            ..Self::default()
-        }
-    }
-
-    /// A headed section at `level`.
-    pub fn headed(level: u8, heading: String) -> Self {
-        Self {
-            heading: Some(heading),
-            level,
-            ..Self::default()
-        }
-    }
-}
-
-impl Document {
-    /// Every item of every section, in order (for tests and summaries).
-    pub fn items(&self) -> impl Iterator<Item = &str> {
-        self.sections
-            .iter()
-            .flat_map(|s| s.items.iter().map(String::as_str))
-    }
-}
 
 /// Who signs: the supervising body (e.g. XX县卫生计生监督所), the bureau a 监督建议书 goes to,
 /// and the date printed under the body (none: a blank date to fill in by hand).
@@ -273,32 +224,4 @@ pub fn handling_counts<'p, 'a: 'p>(problems: impl IntoIterator<Item = &'p Proble
         })
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// "2024年10月8日": the year, month and day without leading zeros.
-pub fn chinese_date(day: NaiveDate) -> String {
-    format!("{}年{}月{}日", day.year(), day.month(), day.day())
-}
-
-/// The Chinese numeral of 1 to 99 ("一", "十二", "二十"), as in headings "一、" and "（一）".
-pub fn chinese_number(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let ones = match n % 10 {
-        0 => "",
-        d => DIGITS[d],
-    };
-    match n {
-        0..=9 => DIGITS[n].to_string(),
-        10..=19 => format!("十{ones}"),
-        20..=99 => format!("{}十{ones}", DIGITS[n / 10]),
-        _ => n.to_string(),
-    }
-}
-
-/// A text as a sentence: trimmed, its trailing punctuation replaced by one "。".
-pub fn sentence(text: &str) -> String {
-    let core = text
-        .trim()
-        .trim_end_matches(['。', '；', ';', '，', ',', '、', '.', ' ', '　']);
-    format!("{core}。")
 }

@@ -74,6 +74,10 @@ pub struct Point {
     pub basis: String,
     /// 规范用语: standard problem descriptions the inspector taps, then edits.
     pub phrasings: Vec<String>,
+    /// A 不符合 here needs a photo (取证照片) before the sheet can be marked finished; left out of
+    /// the data file for the other points.
+    #[serde(default)]
+    pub photo_required: bool,
 }
 
 /// A scene (场景: a department or place) with the points of its 现场监督表.

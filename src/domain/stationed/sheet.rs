@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::scenes::{ListKind, StationedCatalog};
 use crate::domain::inspection::Verdict;
 use crate::domain::labelled::{labelled_enum, Labelled};
-use crate::domain::media::MediaRef;
+use crate::domain::media::{has_photo, MediaRef};
 
 /// The handling a problem gets after the 汇总会 (one per problem, as the plan's 总结反馈 lists).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -238,6 +238,8 @@ pub enum SheetProblem {
     NoReason(String),
     /// A complaint still 核查中 (complaint id).
     Pending(String),
+    /// A 不符合 on a point whose catalog entry requires a photo has none (point id).
+    NoPhoto(String),
 }
 
 impl SheetProblem {
@@ -247,6 +249,7 @@ impl SheetProblem {
             Self::NoDescription(id) => format!("{id}：不符合须填写问题描述"),
             Self::NoReason(id) => format!("{id}：合理缺项须说明原因"),
             Self::Pending(_) => "尚有社会反映问题未核查完毕".into(),
+            Self::NoPhoto(id) => format!("{id}：该项不符合须附照片"),
         }
     }
 }
@@ -371,6 +374,10 @@ impl SceneSheet {
                     problems.push(SheetProblem::NoReason(id.clone()));
                 }
                 _ => {}
+            }
+            let photo_required = catalog.point(id).is_some_and(|p| p.photo_required);
+            if a.verdict == Verdict::NonCompliant && photo_required && !has_photo(&a.media) {
+                problems.push(SheetProblem::NoPhoto(id.clone()));
             }
         }
         problems.extend(

@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use super::handling_editor::HandlingEditor;
+use super::media_strip::MediaStrip;
 use super::verdict_fields;
 use crate::browser;
 use crate::domain::catalog::CheckPoint;
 use crate::domain::inspection::{Answer, Verdict};
 use crate::domain::labelled::Labelled;
+use crate::state::media::Owner;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 
@@ -31,6 +33,13 @@ pub fn AnswerPicker(
             all.iter()
                 .find(|i| i.id == inspection_id.get_value())
                 .and_then(|i| i.answers.get(&point.id).cloned())
+        })
+    });
+    let editable = Signal::derive(move || {
+        work.inspections.with(|all| {
+            all.iter()
+                .find(|i| i.id == inspection_id.get_value())
+                .is_some_and(|i| i.is_editable())
         })
     });
     let verdict = move || answer.with(|a| a.as_ref().map_or(Verdict::Unchecked, |a| a.verdict));
@@ -75,6 +84,12 @@ pub fn AnswerPicker(
                     {verdict_fields::description_field(&point.phrasings, description, move |text| {
                         change(Box::new(move |a| a.description = text))
                     })}
+                    <MediaStrip
+                        owner=Owner::Answer { inspection_id: inspection_id.get_value(), point_id: point.id.clone() }
+                        recorder=recorder
+                        editable=editable
+                        required=point.photo_required
+                    />
                     <HandlingEditor point=point inspection_id=inspection_id.get_value() recorder=recorder />
                 </div>
             </Show>

@@ -4,15 +4,23 @@
 
 use leptos::prelude::*;
 
+use super::media_strip::MediaStrip;
 use crate::browser;
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::scenes::edition_2024;
 use crate::domain::stationed::sheet::{Complaint, ComplaintFinding, SceneSheet};
+use crate::state::media::Owner;
 use crate::state::work::use_work;
 
 /// The complaints list of a stay.
 #[component]
-pub fn ComplaintList(stay_id: String, target: String, editable: Signal<bool>) -> impl IntoView {
+pub fn ComplaintList(
+    stay_id: String,
+    target: String,
+    /// The officer named on added photos (记录人), if chosen.
+    recorder: Signal<Option<String>>,
+    editable: Signal<bool>,
+) -> impl IntoView {
     let work = use_work();
     let sheet_id = SceneSheet::id_for(&stay_id, &target);
     let ids = StoredValue::new((stay_id, target));
@@ -137,6 +145,11 @@ pub fn ComplaintList(stay_id: String, target: String, editable: Signal<bool>) ->
                             </select>
                             {field(id.clone(), "核查情况", "complaint-description", |c| c.description.clone(), |c, v| c.description = v)}
                             {field(id.clone(), "证据", "complaint-evidence", |c| c.evidence.clone(), |c, v| c.evidence = v)}
+                            <MediaStrip
+                                owner=Owner::Complaint { sheet_id: SceneSheet::id_for(&ids.get_value().0, &ids.get_value().1), complaint_id: id.clone() }
+                                recorder=recorder
+                                editable=editable
+                            />
                             <button type="button" class="link" on:click=move |_| {
                                 let (stay, target) = ids.get_value();
                                 let id = remove_id.clone();

@@ -4,12 +4,14 @@
 
 use leptos::prelude::*;
 
+use super::media_strip::MediaStrip;
 use super::verdict_fields;
 use crate::browser;
 use crate::domain::inspection::Verdict;
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::scenes::Point;
 use crate::domain::stationed::sheet::{SceneSheet, StayAnswer};
+use crate::state::media::Owner;
 use crate::state::work::use_work;
 
 /// The answer picker of one point in a stay's sheet.
@@ -63,6 +65,12 @@ pub fn SheetPoint(
                     {verdict_fields::description_field(&point.phrasings, description, move |text| {
                         change(Box::new(move |a| a.description = text))
                     })}
+                    <MediaStrip
+                        owner=Owner::StayAnswer { sheet_id: SceneSheet::id_for(&ids.get_value().0, &ids.get_value().1), point_id: point.id.clone() }
+                        recorder=recorder
+                        editable=editable
+                        required=point.photo_required
+                    />
                     <label>"证据"</label>
                     <textarea
                         data-testid="evidence"

@@ -9,6 +9,7 @@ use crate::domain::catalog::{edition_2022, Checklist};
 use crate::domain::labelled::Labelled;
 use crate::domain::plan::PlanKind;
 use crate::route::Route;
+use crate::state::media::Owner;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::storage::preferences;
@@ -16,8 +17,10 @@ use crate::ui::components::checklist_section::ChecklistSection;
 use crate::ui::components::field::TextField;
 use crate::ui::components::inspection_status::InspectionStatusPanel;
 use crate::ui::components::inspector_assignments::InspectorAssignments;
+use crate::ui::components::media_strip::MediaStrip;
 use crate::ui::components::record_page::RecordPage;
 use crate::ui::components::rectification_section::RectificationSection;
+use crate::ui::components::signature_pad::InspectionSignatures;
 
 /// The inspection page.
 #[component]
@@ -184,7 +187,10 @@ fn InspectionForm(id: String) -> impl IntoView {
                     .into_any()
             }
         })}
+        <h2>"现场照片"</h2>
+        <MediaStrip owner=Owner::Inspection { inspection_id: id.clone() } recorder=recorder_signal editable=Signal::derive(editable) />
         </fieldset>
+        <InspectionSignatures inspection_id=id.clone() />
         <InspectionStatusPanel inspection_id=id.clone() checklist=checklist recorder=recorder_signal />
     }
 }

@@ -163,7 +163,7 @@ fn SheetForm(stay_id: String, target: String) -> impl IntoView {
                 </section>
             }
         }).collect_view()}
-        {is_complaints.then(|| view! { <ComplaintList stay_id=stay_id.clone() target=target.clone() editable=editable /> })}
+        {is_complaints.then(|| view! { <ComplaintList stay_id=stay_id.clone() target=target.clone() recorder=recorder_signal editable=editable /> })}
         <div class="actions">
             {move || match status() {
                 SheetStatus::Done => view! {

@@ -113,6 +113,7 @@ pub fn advice(
         addressee: issuer.bureau.clone(),
         sections,
         signature: issuer.signature(),
+        ..Document::default()
     }
 }
 

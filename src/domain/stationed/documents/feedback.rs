@@ -71,6 +71,7 @@ pub fn feedback(facts: &StayFacts, issuer: &Issuer) -> Feedback {
             addressee: facts.hospital.clone(),
             sections,
             signature: issuer.signature(),
+            ..Document::default()
         },
         unsettled: unsettled(facts),
     }
