@@ -16,6 +16,10 @@ pub enum Route {
     Inspector(String),
     Inspections,
     Inspection(String),
+    /// An inspection's 现场检查笔录, printable.
+    InspectionRecord(String),
+    /// An inspection's 卫生监督意见书, printable.
+    InspectionOpinion(String),
     /// A 驻点监督 stay: dates, group, coverage board.
     Stay(String),
     /// One scene's 现场监督表 in a stay: (stay id, scene or list id).
@@ -48,6 +52,8 @@ impl Route {
             ["inspectors", id] => Self::Inspector(decode(id)),
             ["inspections"] => Self::Inspections,
             ["inspections", id] => Self::Inspection(decode(id)),
+            ["inspections", id, "record"] => Self::InspectionRecord(decode(id)),
+            ["inspections", id, "opinion"] => Self::InspectionOpinion(decode(id)),
             ["stays", id] => Self::Stay(decode(id)),
             ["stays", id, "scenes", target] => Self::StaySheet(decode(id), decode(target)),
             ["stays", id, "register"] => Self::StayRegister(decode(id)),
@@ -72,6 +78,8 @@ impl Route {
             Self::Inspector(id) => format!("inspectors/{}", encode(id)),
             Self::Inspections => "inspections".into(),
             Self::Inspection(id) => format!("inspections/{}", encode(id)),
+            Self::InspectionRecord(id) => format!("inspections/{}/record", encode(id)),
+            Self::InspectionOpinion(id) => format!("inspections/{}/opinion", encode(id)),
             Self::Stay(id) => format!("stays/{}", encode(id)),
             Self::StaySheet(id, target) => {
                 format!("stays/{}/scenes/{}", encode(id), encode(target))
@@ -97,7 +105,9 @@ impl Route {
             | Self::StayRegister(_)
             | Self::StayFeedback(_)
             | Self::StayAdvice(_) => Self::Plans,
-            Self::Inspection(_) => Self::Inspections,
+            Self::Inspection(_) | Self::InspectionRecord(_) | Self::InspectionOpinion(_) => {
+                Self::Inspections
+            }
             other => other.clone(),
         }
     }

@@ -107,6 +107,12 @@ pub struct Inspection {
     /// The on-site record's signatures: officers and the inspected party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatures: Vec<Signature>,
+    /// The 卫生监督意见书's 文号 once taken from its series (a reprint shows the same number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opinion_number: Option<String>,
+    /// The 卫生监督意见书's general deadline for corrections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opinion_deadline: Option<NaiveDate>,
     pub status: InspectionStatus,
     /// Every change of status, oldest first.
     pub history: Vec<StatusEvent>,
@@ -183,6 +189,8 @@ impl Inspection {
             rectifications: BTreeMap::new(),
             media: Vec::new(),
             signatures: Vec::new(),
+            opinion_number: None,
+            opinion_deadline: None,
             status: InspectionStatus::Draft,
             history: Vec::new(),
             created_at: now,

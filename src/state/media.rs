@@ -10,7 +10,7 @@ use crate::browser::media::Prepared;
 use crate::domain::inspection::Inspection;
 use crate::domain::media::{MediaRef, Signature, Signer};
 use crate::domain::stationed::sheet::SceneSheet;
-use crate::storage::{Durability, Write};
+use crate::storage::Write;
 
 use super::autosave::Autosave;
 use super::record_list::{Listed, RecordList};
@@ -97,11 +97,6 @@ async fn write_with(
         undo: impl Fn(&mut Vec<MediaRef>),
         mut writes: Vec<Write>,
     ) -> Result<(), String> {
-        // The text typed so far goes first, in its own transaction.
-        autosave.flush();
-        let database = autosave
-            .database()
-            .ok_or("数据库暂不可用，照片未保存；文字内容不受影响")?;
         let pick = slot.clone();
         let record = list
             .change_in_memory(id, move |r| {
@@ -111,7 +106,8 @@ async fn write_with(
             })
             .ok_or("记录已被删除")?;
         writes.push(Write::put(&record).map_err(|e| e.message())?);
-        match database.apply(&writes, Durability::Strict).await {
+        // The text typed so far is written first, in its own transaction.
+        match autosave.apply_alone(writes).await {
             Ok(()) => Ok(()),
             Err(e) => {
                 list.edit(id, move |r| {
@@ -219,8 +215,6 @@ pub async fn sign(
     prepared: Prepared,
     signed_at: DateTime<Utc>,
 ) -> Result<(), String> {
-    autosave.flush();
-    let database = autosave.database().ok_or("数据库暂不可用，签名未保存")?;
     let before = work
         .inspections
         .get(inspection_id)
@@ -247,7 +241,7 @@ pub async fn sign(
         })
         .ok_or("检查记录已被删除")?;
     writes.push(Write::put(&record).map_err(|e| e.message())?);
-    match database.apply(&writes, Durability::Strict).await {
+    match autosave.apply_alone(writes).await {
         Ok(()) => Ok(()),
         Err(e) => {
             work.inspections

@@ -116,3 +116,16 @@ pub fn issuing_body() -> Option<String> {
 pub fn set_issuing_body(name: &str) {
     let _ = LocalStorage::set(ISSUING_BODY, name);
 }
+
+/// The 卫生监督意见书's 文号 series on this device.
+const OPINION_SERIES: &str = "jiandu.pref.opinion_series";
+
+/// The series as last set or advanced on this device.
+pub fn opinion_series() -> Option<crate::domain::document_number::DocumentSeries> {
+    LocalStorage::get(OPINION_SERIES).ok()
+}
+
+/// Keeps the series; false if the browser refused (the user is told: a number could repeat).
+pub fn set_opinion_series(series: &crate::domain::document_number::DocumentSeries) -> bool {
+    LocalStorage::set(OPINION_SERIES, series).is_ok()
+}

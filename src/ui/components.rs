@@ -7,6 +7,7 @@ pub mod complaint_list;
 pub mod confirm_button;
 pub mod conflict_editor;
 pub mod coverage_board;
+pub mod document_view;
 pub mod draw_panel;
 pub mod export_panel;
 pub mod field;

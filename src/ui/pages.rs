@@ -3,6 +3,7 @@
 pub mod data;
 pub mod home;
 pub mod inspection;
+pub mod inspection_document;
 pub mod inspections;
 pub mod inspector;
 pub mod inspectors;
@@ -29,6 +30,14 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
         Route::Inspections => inspections::InspectionsPage().into_any(),
         Route::Inspection(id) => view! { <inspection::InspectionPage id=id /> }.into_any(),
+        Route::InspectionRecord(id) => view! {
+            <inspection_document::InspectionDocumentPage id=id kind=inspection_document::InspectionDocument::OnsiteRecord />
+        }
+        .into_any(),
+        Route::InspectionOpinion(id) => view! {
+            <inspection_document::InspectionDocumentPage id=id kind=inspection_document::InspectionDocument::OpinionLetter />
+        }
+        .into_any(),
         Route::Stay(id) => view! { <stay::StayPage id=id /> }.into_any(),
         Route::StaySheet(id, target) => {
             view! { <stay_sheet::StaySheetPage stay_id=id target=target /> }.into_any()

@@ -57,6 +57,8 @@ fn inspection() -> Inspection {
         rectifications: Default::default(),
         media: Vec::new(),
         signatures: Vec::new(),
+        opinion_number: None,
+        opinion_deadline: None,
         changed_on: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),

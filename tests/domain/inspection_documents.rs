@@ -141,6 +141,8 @@ fn inspection() -> Inspection {
             // 17:30 UTC is already the 26th in China.
             signed_at: Utc.with_ymd_and_hms(2026, 11, 25, 17, 30, 0).unwrap(),
         }],
+        opinion_number: None,
+        opinion_deadline: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),
         created_at: at(25),

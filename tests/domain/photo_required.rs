@@ -53,6 +53,8 @@ fn inspection(verdict: Verdict, media: Vec<MediaRef>) -> Inspection {
         rectifications: Default::default(),
         media: Vec::new(),
         signatures: Vec::new(),
+        opinion_number: None,
+        opinion_deadline: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),
         created_at: at(6),

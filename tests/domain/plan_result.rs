@@ -43,6 +43,8 @@ fn inspection(
         rectifications: Default::default(),
         media: Vec::new(),
         signatures: Vec::new(),
+        opinion_number: None,
+        opinion_deadline: None,
         changed_on: None,
         answers: answers
             .into_iter()

@@ -16,6 +16,22 @@ fn every_page_has_its_hash() {
         ("#/inspectors/x", Route::Inspector("x".into())),
         ("#/plans/p-1", Route::Plan("p-1".into())),
         ("#/inspections/i-1", Route::Inspection("i-1".into())),
+        (
+            "#/inspections/i-1/record",
+            Route::InspectionRecord("i-1".into()),
+        ),
+        (
+            "#/inspections/i-1/opinion",
+            Route::InspectionOpinion("i-1".into()),
+        ),
+        ("#/stays/s-1", Route::Stay("s-1".into())),
+        (
+            "#/stays/s-1/scenes/emergency",
+            Route::StaySheet("s-1".into(), "emergency".into()),
+        ),
+        ("#/stays/s-1/register", Route::StayRegister("s-1".into())),
+        ("#/stays/s-1/feedback", Route::StayFeedback("s-1".into())),
+        ("#/stays/s-1/advice", Route::StayAdvice("s-1".into())),
     ];
     for (hash, route) in cases {
         assert_eq!(Route::parse(hash), route, "{hash:?}");

@@ -188,7 +188,7 @@ describe('evidence media and signatures', () => {
       TABLET,
     ));
 
-  test('the officers and the inspected party sign on the screen; the signatures stay after a reload', () =>
+  test('signatures on the screen, kept after a reload; the 现场检查笔录 prints the photo and signatures; the 意见书 takes its 文号', () =>
     withBrowser(
       server,
       async ({ page }) => {
@@ -230,6 +230,42 @@ describe('evidence media and signatures', () => {
         const png = await stored(page, record.signatures[0].image.id);
         assert.equal(png.type, 'image/png');
         assert.equal(png.sha256, record.signatures[0].image.sha256);
+
+        // A problem with its photo, then the 现场检查笔录 in print preview: the photo and both
+        // signatures are on the page, each kept whole.
+        const point = page.getByTestId('point-M1.1.2');
+        await point.getByRole('radio', { name: '不符合' }).click();
+        await point.locator('.chip').first().click();
+        await point.getByTestId('media-file').setInputFiles({ name: 'waste.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(page, 800, 600) });
+        await point.getByTestId('media-thumb').waitFor();
+        await settled(page);
+        await page.getByTestId('open-record').click();
+        const record2 = page.getByTestId('document');
+        await record2.waitFor();
+        await page.emulateMedia({ media: 'print' });
+        assert.match(await record2.innerText(), /现场检查笔录[\s\S]*被检查单位：新华诊所[\s\S]*（见照片1）[\s\S]*照片1/);
+        const figure = record2.getByTestId('document-figure').locator('img');
+        await figure.waitFor();
+        assert.ok(await figure.evaluate((img) => img.complete && img.naturalWidth > 0), 'the photo is drawn');
+        assert.equal(await record2.getByTestId('document-signature').locator('img').count(), 2, 'both signatures printed');
+        assert.equal(await page.locator('.app-nav').isVisible(), false, 'only the document prints');
+        assert.equal(await figure.evaluate((img) => getComputedStyle(img.closest('figure')).breakInside), 'avoid');
+        await page.emulateMedia({ media: 'screen' });
+
+        // The 卫生监督意见书 takes its 文号 from the series; a reprint shows the same number.
+        await page.getByRole('link', { name: '‹ 返回检查' }).click();
+        await page.getByTestId('open-opinion').click();
+        // This year's series, whatever year the test runs in (a new year restarts a series).
+        const number = `X卫医监〔${new Date().getFullYear()}〕12号`;
+        await page.getByTestId('opinion-series').fill(number);
+        await page.getByTestId('take-number').click();
+        await settled(page);
+        assert.equal(await page.getByTestId('document-number').innerText(), number);
+        assert.match(await page.getByTestId('document').innerText(), /卫生监督意见书[\s\S]*法律依据/);
+        await page.reload();
+        await settled(page);
+        assert.equal(await page.getByTestId('document-number').innerText(), number);
+        assert.equal(await page.getByTestId('opinion-number').innerText(), `文号：${number}`);
       },
       TABLET,
     ));

@@ -191,6 +191,10 @@ fn InspectionForm(id: String) -> impl IntoView {
         <MediaStrip owner=Owner::Inspection { inspection_id: id.clone() } recorder=recorder_signal editable=Signal::derive(editable) />
         </fieldset>
         <InspectionSignatures inspection_id=id.clone() />
+        <p class="actions">
+            <a class="button" data-testid="open-record" href=Route::InspectionRecord(id.clone()).href()>"现场检查笔录"</a>
+            <a class="button" data-testid="open-opinion" href=Route::InspectionOpinion(id.clone()).href()>"卫生监督意见书"</a>
+        </p>
         <InspectionStatusPanel inspection_id=id.clone() checklist=checklist recorder=recorder_signal />
     }
 }

@@ -15,6 +15,7 @@ use crate::state::roster::use_roster;
 use crate::state::stay_facts::StayInputs;
 use crate::state::work::use_work;
 use crate::storage::preferences;
+use crate::ui::components::document_view::DocumentView;
 use crate::ui::components::record_page::RecordPage;
 
 /// The page of one of a stay's documents.
@@ -137,30 +138,5 @@ fn StayDocument(id: String, advice: bool) -> impl IntoView {
             })}
             <DocumentView document=s.document />
         })}
-    }
-}
-
-/// A document as printed.
-#[component]
-fn DocumentView(document: Document) -> impl IntoView {
-    view! {
-        <article class="document" data-testid="document">
-            <h1>{document.title}</h1>
-            {(!document.addressee.is_empty()).then(|| view! { <p class="addressee">{format!("{}：", document.addressee)}</p> })}
-            {document.sections.into_iter().map(|section| view! {
-                <section>
-                    {section.heading.map(|h| if section.level <= 1 {
-                        view! { <h2>{h}</h2> }.into_any()
-                    } else {
-                        view! { <h3>{h}</h3> }.into_any()
-                    })}
-                    {section.paragraphs.into_iter().map(|p| view! { <p class="indent">{p}</p> }).collect_view()}
-                    {section.items.into_iter().map(|p| view! { <p class="indent item">{p}</p> }).collect_view()}
-                </section>
-            }).collect_view()}
-            <div class="signature">
-                {document.signature.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-            </div>
-        </article>
     }
 }

@@ -1,0 +1,151 @@
+//! An inspection's documents printed on site on A4: the 现场检查笔录 (with the problems' photos
+//! and the signatures drawn on the screen) and the 卫生监督意见书 (with its 文号 taken from the
+//! device's series, the deadline and the issuing body).
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::catalog::edition_2022;
+use crate::domain::document::Document;
+use crate::domain::document_number::DocumentSeries;
+use crate::domain::inspection_documents::{onsite_record, opinion_letter, LetterDetails};
+use crate::route::Route;
+use crate::state::roster::use_roster;
+use crate::state::work::use_work;
+use crate::storage::preferences;
+use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::record_page::RecordPage;
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InspectionDocument {
+    OnsiteRecord,
+    OpinionLetter,
+}
+
+/// The page of one of an inspection's documents.
+#[component]
+pub fn InspectionDocumentPage(id: String, kind: InspectionDocument) -> impl IntoView {
+    let work = use_work();
+    let lookup = id.clone();
+    let exists = Signal::derive(move || {
+        work.inspections
+            .with(|all| all.iter().any(|i| i.id == lookup))
+    });
+    view! {
+        <RecordPage back=Route::Inspection(id.clone()) back_label="‹ 返回检查" missing="未找到该检查记录，可能已被删除。" exists=exists>
+            <DocumentPanel id=id.clone() kind=kind />
+        </RecordPage>
+    }
+}
+
+#[component]
+fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
+    let work = use_work();
+    let roster = use_roster();
+    let inspection_id = StoredValue::new(id);
+    let body = RwSignal::new(preferences::issuing_body().unwrap_or_default());
+    let series_text = RwSignal::new(
+        preferences::opinion_series()
+            .map(|s| s.peek(browser::today().year()))
+            .unwrap_or_default(),
+    );
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let document = move || -> Option<Document> {
+        let inspection = work.inspections.get(&inspection_id.get_value())?;
+        let institution = roster.institutions.get(&inspection.institution_id)?;
+        let officers = roster.inspectors.with(Clone::clone);
+        Some(match kind {
+            InspectionDocument::OnsiteRecord => {
+                onsite_record(edition_2022(), &inspection, &institution, &officers)
+            }
+            InspectionDocument::OpinionLetter => opinion_letter(
+                edition_2022(),
+                &inspection,
+                &institution,
+                &officers,
+                &LetterDetails {
+                    number: inspection.opinion_number.clone(),
+                    deadline: inspection.opinion_deadline,
+                    body: body.get().trim().to_string(),
+                    dated: inspection.date,
+                },
+            ),
+        })
+    };
+    let number = move || {
+        work.inspections
+            .get(&inspection_id.get_value())
+            .and_then(|i| i.opinion_number)
+    };
+    // Takes the next number of the series (as typed, when the user set where it stands).
+    let take_number = move |_| {
+        let year = browser::today().year();
+        let series = match DocumentSeries::from_typed(series_text.get_untracked().trim()) {
+            Ok(series) => series,
+            Err(e) => return message.set(Some(Err(e.message()))),
+        };
+        let mut series = series;
+        let taken = series.take(year);
+        let saved = preferences::set_opinion_series(&series);
+        work.inspections.edit_durably(&inspection_id.get_value(), {
+            let taken = taken.clone();
+            move |i| i.opinion_number = Some(taken)
+        });
+        series_text.set(series.peek(year));
+        message.set(Some(if saved {
+            Ok(format!("已取号：{taken}"))
+        } else {
+            Err(format!(
+                "已取号：{taken}；但本机未能记住文号序列，下次取号请核对"
+            ))
+        }));
+    };
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="no-print">
+            <div class="field">
+                <label for="field-issuing-body">"落款单位"</label>
+                <input id="field-issuing-body" type="text" data-testid="issuing-body" placeholder="如：XX县卫生健康局"
+                    prop:value=move || body.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        preferences::set_issuing_body(&value);
+                        body.set(value);
+                    } />
+            </div>
+            {(kind == InspectionDocument::OpinionLetter).then(|| view! {
+                <div class="field">
+                    <label for="field-opinion-deadline">"整改期限（未单独设定期限的问题）"</label>
+                    <input id="field-opinion-deadline" type="date" data-testid="opinion-deadline"
+                        prop:value=move || work.inspections.get(&inspection_id.get_value()).and_then(|i| i.opinion_deadline).map(|d| d.to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let day = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                            work.inspections.edit(&inspection_id.get_value(), move |i| i.opinion_deadline = day);
+                        } />
+                </div>
+                <Show
+                    when=move || number().is_none()
+                    fallback=move || view! { <p data-testid="opinion-number">{format!("文号：{}", number().unwrap_or_default())}</p> }
+                >
+                    <div class="inline-form">
+                        <label for="field-series">"下一个文号"</label>
+                        <input id="field-series" type="text" data-testid="opinion-series" placeholder="如：X卫医监〔2026〕1号"
+                            prop:value=move || series_text.get() on:input=move |ev| series_text.set(event_target_value(&ev)) />
+                        <button type="button" data-testid="take-number" on:click=take_number>"取号"</button>
+                    </div>
+                </Show>
+            })}
+            <p class="actions">
+                <button type="button" class="primary" data-testid="print-document" on:click=move |_| error.set(browser::print().err())>"打印"</button>
+            </p>
+            {move || message.get().map(|m| match m {
+                Ok(text) => view! { <p class="alert alert-info" role="status">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any(),
+            })}
+            {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        </div>
+        {move || document().map(|d| view! { <DocumentView document=d /> })}
+    }
+}
