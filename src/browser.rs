@@ -67,6 +67,20 @@ async fn promise(p: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
     JsFuture::from(p.ok()?).await.ok()
 }
 
+/// What the browser says it uses and allows now (none where it does not say).
+pub async fn storage_estimate() -> (Option<f64>, Option<f64>) {
+    let Some(manager) = storage_manager() else {
+        return (None, None);
+    };
+    let estimate = promise(manager.estimate())
+        .await
+        .map(web_sys::StorageEstimate::from);
+    (
+        estimate.as_ref().and_then(|e| e.get_usage()),
+        estimate.as_ref().and_then(|e| e.get_quota()),
+    )
+}
+
 /// Asks the browser to keep this site's data under storage pressure (answered once; later
 /// calls return the same answer), then reads usage and quota.
 pub async fn request_persistent_storage() -> StorageReport {

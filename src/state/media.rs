@@ -10,7 +10,7 @@ use crate::browser::media::Prepared;
 use crate::domain::inspection::Inspection;
 use crate::domain::media::{MediaRef, Signature, Signer};
 use crate::domain::stationed::sheet::SceneSheet;
-use crate::storage::Write;
+use crate::storage::{StorageError, Write};
 
 use super::autosave::Autosave;
 use super::record_list::{Listed, RecordList};
@@ -115,7 +115,7 @@ async fn write_with(
                         undo(media);
                     }
                 });
-                Err(format!("{}（文字内容已保存）", e.message()))
+                Err(media_failure(&e))
             }
         }
     }
@@ -146,6 +146,14 @@ async fn write_with(
             )
             .await
         }
+    }
+}
+
+/// Why a media write failed, for the user: the file was not stored, the text typed is safe.
+fn media_failure(error: &StorageError) -> String {
+    match error {
+        StorageError::QuotaExceeded => "设备存储空间已满（文字内容已保存）。请在“数据”页导出备份，删除不再需要的照片或录像后重新添加".into(),
+        other => format!("{}（文字内容已保存）", other.message()),
     }
 }
 
@@ -246,7 +254,7 @@ pub async fn sign(
         Err(e) => {
             work.inspections
                 .edit(inspection_id, move |i| i.signatures = before);
-            Err(e.message())
+            Err(media_failure(&e))
         }
     }
 }

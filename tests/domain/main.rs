@@ -28,6 +28,7 @@ mod sample;
 mod sample_stationed;
 mod sealed;
 mod stationed_combine;
+mod storage_budget;
 mod stationed_coverage;
 mod stationed_documents;
 mod stationed_figures;

@@ -188,6 +188,58 @@ describe('evidence media and signatures', () => {
       TABLET,
     ));
 
+  test('storage running short: a photo that does not fit is refused first, a failed photo write keeps the text', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await addInspector(page, server, '张三', '渝卫执001');
+        await open(page, server, 'institutions');
+        await addInstitution(page, { name: '新华诊所', code: '91350100M000100Y43', kind: 'clinic' });
+        await open(page, server, 'plans');
+        await page.getByTestId('create-from-template').first().click();
+        await page.getByTestId('add-to-plan').first().click();
+        await page.getByTestId('start-inspection').click();
+        const point = page.getByTestId('point-M1.1.2');
+        await point.getByRole('radio', { name: '不符合' }).click();
+        await point.getByTestId('description').fill('未按规定公示诊疗科目，现场核实');
+        await settled(page);
+        const photo = { name: 'p.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(page, 1200, 900) };
+
+        // The browser says 5 MB are left: the photo is refused before anything is written.
+        await page.evaluate(() => {
+          window.__realEstimate = navigator.storage.estimate.bind(navigator.storage);
+          navigator.storage.estimate = async () => ({ usage: 995 * 1024 * 1024, quota: 1000 * 1024 * 1024 });
+        });
+        await point.getByTestId('media-file').setInputFiles(photo);
+        assert.match(await point.getByTestId('media-problems').innerText(), /存储空间不足.*约剩 5\.0 MB.*已填写的内容不受影响/);
+        assert.equal(await point.getByTestId('media-thumb').count(), 0);
+        assert.equal(await mediaCount(page), 0);
+        await page.evaluate(() => (navigator.storage.estimate = window.__realEstimate));
+
+        // The estimate was wrong and the disk fills while writing: nothing of the photo stays,
+        // the text is saved, and the user is told.
+        await page.evaluate(() => {
+          window.__realPut = IDBObjectStore.prototype.put;
+          IDBObjectStore.prototype.put = function (...args) {
+            if (this.name === 'media') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            return window.__realPut.apply(this, args);
+          };
+        });
+        await point.getByTestId('media-file').setInputFiles(photo);
+        assert.match(await point.getByTestId('media-problems').innerText(), /照片未保存.*存储空间已满（文字内容已保存）.*重新添加/);
+        await settled(page);
+        assert.equal(await point.getByTestId('media-thumb').count(), 0, 'no photo shown that was not stored');
+        await page.evaluate(() => (IDBObjectStore.prototype.put = window.__realPut));
+        await page.reload();
+        await settled(page);
+        assert.equal(await point.getByTestId('description').inputValue(), '未按规定公示诊疗科目，现场核实');
+        assert.equal(await point.getByTestId('media-thumb').count(), 0);
+        assert.equal(await mediaCount(page), 0);
+        assert.deepEqual((await storedInspection(page)).answers['M1.1.2'].media ?? [], []);
+      },
+      TABLET,
+    ));
+
   test('signatures on the screen, kept after a reload; the 现场检查笔录 prints the photo and signatures; the 意见书 takes its 文号', () =>
     withBrowser(
       server,

@@ -10,6 +10,7 @@ use super::media_viewer::MediaViewer;
 use crate::browser;
 use crate::browser::media::{object_url, prepare, revoke};
 use crate::domain::media::{has_photo, limits_note, short_fingerprint, MediaKind, MediaRef};
+use crate::domain::storage_budget::Room;
 use crate::state::autosave::use_autosave;
 use crate::state::media::{attach, Owner};
 use crate::state::work::use_work;
@@ -59,8 +60,18 @@ pub fn MediaStrip(
                 }
             }
             if !ready.is_empty() {
-                if let Err(e) = attach(work, autosave, &owner.get_value(), ready).await {
-                    refused.push(format!("照片未保存：{e}"));
+                // Room is judged before writing: a file that does not fit is refused, not failed.
+                let needed: f64 = ready.iter().map(|p| p.media.bytes as f64).sum();
+                let (usage, quota) = browser::storage_estimate().await;
+                let room = Room::judge(usage, quota, needed);
+                match room {
+                    Room::Insufficient { .. } => refused.extend(room.message()),
+                    _ => {
+                        if let Err(e) = attach(work, autosave, &owner.get_value(), ready).await {
+                            refused.push(format!("照片未保存：{e}"));
+                        }
+                        refused.extend(room.message());
+                    }
                 }
             }
             busy.update(|n| *n = n.saturating_sub(files.len()));

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::storage_budget::{MediaTotals, Room};
+
 use crate::state::autosave::use_autosave;
 use crate::state::roster::use_roster;
 use crate::state::sample::{load_sample, remove_sample, sample_count};
@@ -50,8 +52,21 @@ pub fn DataPage() -> impl IntoView {
                 _ => "此浏览器不提供存储用量".to_string(),
             })
     };
+    let media_usage = move || {
+        work.inspections.with(|inspections| {
+            work.scene_sheets
+                .with(|sheets| MediaTotals::of(inspections, sheets).describe())
+        })
+    };
+    let room = move || {
+        storage
+            .report
+            .get()
+            .and_then(|r| Room::judge(r.usage_bytes, r.quota_bytes, 0.0).message())
+    };
     view! {
         <h1>"数据"</h1>
+        {move || room().map(|m| view! { <div class="alert alert-warn" role="status" data-testid="storage-low">{m}</div> })}
         <dl class="facts">
             <dt>"数据库"</dt>
             <dd data-testid="database-state">{database}</dd>
@@ -59,6 +74,8 @@ pub fn DataPage() -> impl IntoView {
             <dd data-testid="persisted">{persisted}</dd>
             <dt>"存储用量"</dt>
             <dd data-testid="usage">{usage}</dd>
+            <dt>"照片与录像"</dt>
+            <dd data-testid="media-usage">{media_usage}</dd>
         </dl>
         <p>"所有数据只保存在本设备的浏览器中，不会上传到任何服务器；只有您主动导出时才会离开本设备。"</p>
         <h2>"示例数据"</h2>

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::storage_budget::Room;
 use crate::state::autosave::use_autosave;
 use crate::state::roster::use_roster;
 use crate::state::sample::load_sample;
+use crate::state::storage_status::use_storage_status;
 use crate::state::work::use_work;
 use crate::storage::preferences;
 use crate::ui::components::overdue_rectifications::OverdueRectifications;
@@ -16,6 +18,7 @@ pub fn HomePage() -> impl IntoView {
     let roster = use_roster();
     let work = use_work();
     let autosave = use_autosave();
+    let storage = use_storage_status();
     // The first-open offer: shown while the device holds nothing and it was not answered.
     let answered = RwSignal::new(preferences::welcome_dismissed());
     let empty = move || {
@@ -48,6 +51,11 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </Show>
         {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        {move || storage
+            .report
+            .get()
+            .and_then(|r| Room::judge(r.usage_bytes, r.quota_bytes, 0.0).message())
+            .map(|m| view! { <div class="alert alert-warn" role="status" data-testid="storage-low">{m}</div> })}
         <OverdueRectifications />
         <StaysUnderWay />
         <div class="cards">
