@@ -26,6 +26,6 @@ pub mod roster;
 pub mod roster_import;
 pub mod safekeeping;
 pub mod sample;
-pub mod storage_budget;
 pub mod stationed;
+pub mod storage_budget;
 pub mod validation;

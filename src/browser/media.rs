@@ -211,3 +211,51 @@ pub fn object_url(blob: &Blob) -> Option<String> {
 pub fn revoke(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
 }
+
+/// A photo card drawn by the app (the built-in sample's evidence): `lines` on a paper-coloured
+/// card, the first line large, long lines wrapped; encoded as JPEG like a captured photo.
+pub async fn draw_card(lines: &[String]) -> Result<(Blob, Vec<u8>, u32, u32), String> {
+    const WIDTH: u32 = 1200;
+    const HEIGHT: u32 = 900;
+    let canvas = canvas(WIDTH, HEIGHT)?;
+    let ctx = context_2d(&canvas)?;
+    ctx.set_fill_style_str("#ece6d6");
+    ctx.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
+    ctx.set_stroke_style_str("#8a6d3b");
+    ctx.set_line_width(12.0);
+    ctx.stroke_rect(
+        30.0,
+        30.0,
+        f64::from(WIDTH) - 60.0,
+        f64::from(HEIGHT) - 60.0,
+    );
+    ctx.set_fill_style_str("#b3261e");
+    ctx.set_font("bold 44px sans-serif");
+    let _ = ctx.fill_text("示例照片（虚构）", 80.0, 120.0);
+    ctx.set_fill_style_str("#1f2933");
+    let mut y = 220.0;
+    for (n, line) in lines.iter().enumerate() {
+        ctx.set_font(if n == 0 {
+            "bold 52px sans-serif"
+        } else {
+            "40px sans-serif"
+        });
+        // Wrap by width, character by character (Chinese has no spaces to break at).
+        let mut row = String::new();
+        for ch in line.chars() {
+            row.push(ch);
+            let wide = ctx.measure_text(&row).map(|m| m.width()).unwrap_or(0.0);
+            if wide > f64::from(WIDTH) - 180.0 {
+                row.pop();
+                let _ = ctx.fill_text(&row, 80.0, y);
+                y += 60.0;
+                row = ch.to_string();
+            }
+        }
+        let _ = ctx.fill_text(&row, 80.0, y);
+        y += 80.0;
+    }
+    let blob = canvas_blob(&canvas, "image/jpeg", Some(media::JPEG_QUALITY)).await?;
+    let bytes = bytes_of(&blob).await?;
+    Ok((blob, bytes, WIDTH, HEIGHT))
+}

@@ -3,10 +3,15 @@
 //! bringing several tablets' work together. `file` writes and reads it (reading validates the
 //! whole file before anything may be written); `merge` compares it with the device's records
 //! and says what would be added, updated or is in conflict. Pure: bytes in, records out.
-//! Format version 2 added the 驻点监督 stays and their scene sheets.
+//! Format version 2 added the 驻点监督 stays and their scene sheets; version 3 the evidence
+//! media: `archive` writes a ZIP of the JSON file and the stored photos, videos and signatures
+//! when there are any, and reads either kind; `media` says which files travel with which
+//! records.
 
+pub mod archive;
 mod checks;
 pub mod file;
+pub mod media;
 pub mod merge;
 mod problems;
 pub mod sealed;
@@ -20,7 +25,9 @@ use super::plan::Plan;
 use super::stationed::sheet::SceneSheet;
 use super::stationed::stay::Stay;
 
+pub use archive::{Carried, FileKind, Imported, MediaWrites, Written, MAX_ARCHIVE_BYTES};
 pub use file::{read, write, Exchange, Header, Scope, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
+pub use media::{media_left_behind, media_to_write};
 pub use problems::ImportError;
 
 /// The records an exchange file carries, one list per kind.

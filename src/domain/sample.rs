@@ -6,6 +6,7 @@
 //! again. Deterministic: time and dates are parameters.
 
 mod huitoukan;
+pub mod photos;
 mod stationed;
 
 use std::collections::BTreeSet;

@@ -34,29 +34,12 @@ impl MediaTotals {
         self.bytes += media.bytes;
     }
 
-    /// Every media reference of the inspections and scene sheets, counted once.
+    /// Every media reference of the inspections and scene sheets.
     pub fn of(inspections: &[Inspection], sheets: &[SceneSheet]) -> Self {
         let mut totals = Self::default();
-        for inspection in inspections {
-            inspection.media.iter().for_each(|m| totals.add(m));
-            inspection
-                .answers
-                .values()
-                .flat_map(|a| &a.media)
-                .for_each(|m| totals.add(m));
-            inspection
-                .signatures
-                .iter()
-                .for_each(|s| totals.add(&s.image));
-        }
-        for sheet in sheets {
-            sheet
-                .answers
-                .values()
-                .flat_map(|a| &a.media)
-                .chain(sheet.complaints.iter().flat_map(|c| &c.media))
-                .for_each(|m| totals.add(m));
-        }
+        media_refs(inspections, sheets)
+            .into_iter()
+            .for_each(|m| totals.add(m));
         totals
     }
 
@@ -77,6 +60,27 @@ impl MediaTotals {
             format!("{}，共 {}", parts.join("、"), megabytes(self.bytes as f64))
         }
     }
+}
+
+/// Every media reference of the inspections (findings, the inspection itself, signatures) and
+/// of the scene sheets (answers, complaints).
+pub fn media_refs<'a>(
+    inspections: &'a [Inspection],
+    sheets: &'a [SceneSheet],
+) -> Vec<&'a MediaRef> {
+    let of_inspections = inspections.iter().flat_map(|i| {
+        i.media
+            .iter()
+            .chain(i.answers.values().flat_map(|a| &a.media))
+            .chain(i.signatures.iter().map(|s| &s.image))
+    });
+    let of_sheets = sheets.iter().flat_map(|s| {
+        s.answers
+            .values()
+            .flat_map(|a| &a.media)
+            .chain(s.complaints.iter().flat_map(|c| &c.media))
+    });
+    of_inspections.chain(of_sheets).collect()
 }
 
 /// What the quota allows.

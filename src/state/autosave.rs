@@ -212,6 +212,14 @@ impl Autosave {
         self.flush_with(Durability::Strict);
     }
 
+    /// Shows 保存中 while something is being prepared for writing (the sample's photos being
+    /// drawn); the next flush settles the status again.
+    pub fn mark_saving(&self) {
+        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+            self.status.set(SaveStatus::Saving);
+        }
+    }
+
     /// Writes a batch at once in a strict transaction of its own, after everything pending, and
     /// hands the result to the caller instead of retrying it (attaching a photo: on failure the
     /// caller undoes its change and says so). The header shows 保存中 meanwhile, and other tabs

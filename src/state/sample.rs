@@ -1,16 +1,53 @@
 //! Loading and removing the built-in sample: each is one strict transaction over every store
 //! it touches, so the sample is either wholly there or wholly gone.
 
+use leptos::prelude::*;
+
 use crate::browser;
+use crate::browser::media::draw_card;
 use crate::domain::catalog::edition_2022;
+use crate::domain::media::{sha256_hex, MediaKind, MediaRef};
+use crate::domain::sample::photos::{attach_sample_photo, sample_photos};
 use crate::domain::sample::{is_sample, sample};
+use crate::domain::storage_budget::media_refs;
 use crate::state::autosave::Autosave;
 use crate::state::roster::Roster;
 use crate::state::work::Work;
+use crate::storage::Write;
 
-/// Adds the sample to the lists and writes it; returns a message if it cannot be built.
-pub fn load_sample(roster: Roster, work: Work, autosave: Autosave) -> Result<(), String> {
-    let sample = sample(edition_2022(), browser::now(), browser::today())?;
+/// Adds the sample to the lists and writes it, its evidence photos drawn first (before any
+/// transaction); returns a message if it cannot be built.
+pub async fn load_sample(roster: Roster, work: Work, autosave: Autosave) -> Result<(), String> {
+    autosave.mark_saving();
+    let result = build_and_write(roster, work, autosave).await;
+    if result.is_err() {
+        // Nothing was queued: let the status settle.
+        autosave.flush();
+    }
+    result
+}
+
+async fn build_and_write(roster: Roster, work: Work, autosave: Autosave) -> Result<(), String> {
+    let mut sample = sample(edition_2022(), browser::now(), browser::today())?;
+    let mut media_writes = Vec::new();
+    for photo in sample_photos(&sample) {
+        let (blob, bytes, width, height) = draw_card(&photo.lines).await?;
+        let media = MediaRef {
+            id: photo.id.clone(),
+            kind: MediaKind::Photo,
+            mime: "image/jpeg".into(),
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(&bytes),
+            width: Some(width),
+            height: Some(height),
+            captured_at: Some(photo.taken_at),
+            added_at: browser::now(),
+            added_by: None,
+            file_name: format!("{}.jpg", photo.id),
+        };
+        media_writes.push(Write::put_media(&media, &blob).map_err(|e| e.message())?);
+        attach_sample_photo(&mut sample, &photo.target, media);
+    }
     // Loading again replaces the sample: its old records are dropped first (a later put to the
     // same record supersedes its delete in the queue).
     let mut writes = remove_in_memory(roster, work);
@@ -24,6 +61,7 @@ pub fn load_sample(roster: Roster, work: Work, autosave: Autosave) -> Result<(),
         Ok::<_, crate::storage::StorageError>(())
     })();
     converted.map_err(|e| e.message())?;
+    writes.extend(media_writes);
     autosave.queue_batch_durable(writes);
     Ok(())
 }
@@ -35,7 +73,27 @@ pub fn remove_sample(roster: Roster, work: Work, autosave: Autosave) {
 }
 
 fn remove_in_memory(roster: Roster, work: Work) -> Vec<crate::storage::Write> {
-    let mut writes = roster.institutions.remove_where(is_sample);
+    // The sample's photos go with it.
+    let mut writes: Vec<Write> = work.inspections.items.with_untracked(|inspections| {
+        work.scene_sheets.items.with_untracked(|sheets| {
+            let inspections: Vec<_> = inspections
+                .iter()
+                .filter(|i| is_sample(&i.id))
+                .cloned()
+                .collect();
+            let sheets: Vec<_> = sheets
+                .iter()
+                .filter(|s| is_sample(&s.id))
+                .cloned()
+                .collect();
+            media_refs(&inspections, &sheets)
+                .into_iter()
+                .filter(|m| is_sample(&m.id))
+                .map(|m| Write::delete_media(&m.id))
+                .collect()
+        })
+    });
+    writes.extend(roster.institutions.remove_where(is_sample));
     writes.extend(roster.inspectors.remove_where(is_sample));
     writes.extend(work.plans.remove_where(is_sample));
     writes.extend(work.inspections.remove_where(is_sample));

@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::exchange::exported;
+use super::exchange_archive::media_records;
 use super::exchange_stationed::{every_stationed_shape, stationed_records, PLAN};
 
 /// The sample's records, built once (the property tests use them in every case).
@@ -223,7 +224,7 @@ fn cases() -> Vec<Case> {
         ("an empty object", |_| b"{}".to_vec(), Is(E::NotExchangeFile)),
         ("another format", |b| header(b, |h| h["format"] = json!("other-app")), Says("格式标识是 \"other-app\"")),
         ("format version 0", |b| header(b, |h| h["format_version"] = json!(0)), Is(E::UnknownVersion(0))),
-        ("format version 3 (newer)", |b| header(b, |h| h["format_version"] = json!(3)), Is(E::NewerVersion(3))),
+        ("format version 4 (newer)", |b| header(b, |h| h["format_version"] = json!(4)), Is(E::NewerVersion(4))),
         ("format version as text", |b| header(b, |h| h["format_version"] = json!("1")), Says("“format_version”有误：应为整数，文件中是文本 \"1\"")),
         ("format version -1", |b| header(b, |h| h["format_version"] = json!(-1)), Says("“format_version”有误：-1 不是有效的格式版本")),
         ("format version missing", |b| header(b, |h| drop(h.remove("format_version"))), Says("文件头有误：缺少字段 format_version")),
@@ -831,6 +832,11 @@ fn the_schema_lists_every_code_the_app_knows() {
         })
         .collect();
     assert_eq!(handlings, codes::<HandlingKind>());
+    // Evidence media (format version 3).
+    assert_eq!(
+        listed("media_kind"),
+        codes::<jiandu::domain::media::MediaKind>()
+    );
 }
 
 /// A measure of every kind on one answer, so the schema is checked against each variant.
@@ -851,6 +857,51 @@ fn every_measure() -> Records {
     records
 }
 
+/// The version-3 records with media everywhere a record holds them: an answer's photo, the
+/// inspection's own video, signatures of an officer and of the party, a 驻点 answer's and a
+/// complaint's photo, with every optional field of a reference set or null.
+fn with_every_media_shape() -> Records {
+    use jiandu::domain::media::Signer;
+    let mut records = media_records();
+    let mut stationed = every_stationed_shape();
+    let inspection = &mut records.inspections[0];
+    let photo = inspection.answers["M1.1.1"].media[0].clone();
+    let mut video = photo.clone();
+    video.id = "video-1".into();
+    video.mime = "video/mp4".into();
+    video.kind = jiandu::domain::media::MediaKind::Video;
+    video.width = None;
+    video.height = None;
+    video.added_by = None;
+    video.captured_at = NaiveDate::from_ymd_opt(2026, 11, 20)
+        .unwrap()
+        .and_hms_opt(10, 31, 0);
+    inspection.media.push(video);
+    let mut party = inspection.signatures[0].clone();
+    party.signer = Signer::Party {
+        name: "王某".into(),
+        position: "负责人".into(),
+    };
+    party.image.id = "signature-2".into();
+    inspection.signatures.push(party);
+    inspection.opinion_number = Some("X卫医监〔2026〕12号".into());
+    inspection.opinion_deadline = NaiveDate::from_ymd_opt(2026, 12, 10);
+    for sheet in &mut stationed.scene_sheets {
+        for answer in sheet.answers.values_mut() {
+            answer.media.push(photo.clone());
+        }
+        for complaint in &mut sheet.complaints {
+            complaint.media.push(photo.clone());
+        }
+    }
+    records.institutions.extend(stationed.institutions);
+    records.inspectors.extend(stationed.inspectors);
+    records.plans.extend(stationed.plans);
+    records.stays = stationed.stays;
+    records.scene_sheets = stationed.scene_sheets;
+    records
+}
+
 #[test]
 fn every_file_the_app_writes_conforms_to_the_schema() {
     let schema = schema();
@@ -862,6 +913,7 @@ fn every_file_the_app_writes_conforms_to_the_schema() {
         exported(&Records::default(), "device-a"),
         exported(&stationed_records(), "device-a"),
         exported(&every_stationed_shape(), "device-a"),
+        exported(&with_every_media_shape(), "device-a"),
         write(
             &stationed_records(),
             "device-a",
@@ -896,7 +948,7 @@ fn the_schema_refuses_what_the_reader_refuses() {
     let schema = schema();
     let base = small();
     let stationed = exported(&stationed_records(), "device-a");
-    let refused: [(&str, Vec<u8>); 12] = [
+    let refused: [(&str, Vec<u8>); 14] = [
         ("negative fine", records(&base, |r| *fine(r) = json!(-5))),
         (
             "fractional fine",
@@ -954,6 +1006,23 @@ fn the_schema_refuses_what_the_reader_refuses() {
                         .unwrap()
                         .remove("stay_id"),
                 )
+            }),
+        ),
+        (
+            "a photo without its SHA-256",
+            records(&exported(&media_records(), "device-a"), |r| {
+                drop(
+                    r["inspections"][0]["answers"]["M1.1.1"]["media"][0]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("sha256"),
+                )
+            }),
+        ),
+        (
+            "a signature of an unknown signer",
+            records(&exported(&media_records(), "device-a"), |r| {
+                r["inspections"][0]["signatures"][0]["signer"]["role"] = json!("witness")
             }),
         ),
         (

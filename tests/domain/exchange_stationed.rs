@@ -4,7 +4,7 @@
 mod records;
 
 use jiandu::domain::exchange::merge::{plan as merge_plan, Choice, Outcome};
-use jiandu::domain::exchange::{read, write, Records, Scope};
+use jiandu::domain::exchange::{read, write, Records, Scope, FORMAT_VERSION};
 use jiandu::domain::inspection::Verdict;
 use jiandu::domain::plan::PlanKind;
 use jiandu::domain::stationed::register::ProblemSource;
@@ -35,7 +35,7 @@ fn together() -> Records {
 fn stays_and_sheets_round_trip() {
     for records in [stationed_records(), every_stationed_shape(), together()] {
         let file = read(&exported(&records, "device-a")).unwrap();
-        assert_eq!(file.header.format_version, 2);
+        assert_eq!(file.header.format_version, FORMAT_VERSION);
         assert_eq!(file.records, records.clone().stamped("device-a"));
         assert_eq!(file.records.len(), records.len());
     }

@@ -403,3 +403,45 @@ fn sample_ids_are_unique_and_marked() {
     assert_eq!(sample.inspections.len(), 11);
     assert_eq!(sample.inspectors.len(), 4);
 }
+
+#[test]
+fn the_sample_names_photos_for_real_findings_and_they_attach() {
+    use jiandu::domain::media::{MediaKind, MediaRef};
+    use jiandu::domain::sample::photos::{attach_sample_photo, sample_photos, PhotoTarget};
+    let mut s = build();
+    let photos = sample_photos(&s);
+    assert_eq!(
+        photos.len(),
+        5,
+        "three findings of inspections, two 驻点 problems"
+    );
+    let stay_photos = photos
+        .iter()
+        .filter(|p| matches!(p.target, PhotoTarget::StayAnswer { .. }))
+        .count();
+    assert_eq!(stay_photos, 2);
+    for photo in &photos {
+        assert!(photo.id.starts_with("sample-"), "removed with the sample");
+        assert!(
+            photo.lines.iter().all(|l| !l.trim().is_empty()),
+            "{photo:?}"
+        );
+        let media = MediaRef {
+            id: photo.id.clone(),
+            kind: MediaKind::Photo,
+            mime: "image/jpeg".into(),
+            bytes: 1,
+            sha256: "00".into(),
+            width: None,
+            height: None,
+            captured_at: Some(photo.taken_at),
+            added_at: at(1),
+            added_by: None,
+            file_name: String::new(),
+        };
+        assert!(
+            attach_sample_photo(&mut s, &photo.target, media),
+            "{photo:?}"
+        );
+    }
+}

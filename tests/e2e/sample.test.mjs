@@ -4,6 +4,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
+/** How many files the media store holds. */
+function mediaCount(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('jiandu');
+        open.onsuccess = () => {
+          const request = open.result.transaction('media').objectStore('media').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+}
+
 describe('sample data', () => {
   let server;
   before(async () => (server = await serveDist(releaseBuild().dist)));
@@ -19,6 +36,7 @@ describe('sample data', () => {
       assert.equal(await page.getByTestId('home-institution-count').innerText(), '15');
       assert.equal(await page.getByTestId('home-plan-count').innerText(), '4', 'two sampling plans, 回头看, 驻点监督');
       assert.equal(await page.getByTestId('home-inspection-count').innerText(), '11');
+      assert.equal(await mediaCount(page), 5, 'the sample\'s photos are drawn and stored');
 
       await page.reload();
       await settled(page);
@@ -28,6 +46,12 @@ describe('sample data', () => {
       const total = page.getByTestId('result-table').locator('tbody tr', { hasText: '合计' });
       const cells = await total.locator('th, td').allInnerTexts();
       assert.equal(cells[2], '3', 'three sample inspections of the medical plan are completed or reviewed');
+
+      // The finished stay's register shows the photos drawn for its first problems.
+      await open(page, server, 'stays/sample-stay-renhe/register');
+      const photo = page.getByTestId('media-thumb').first().locator('img');
+      await photo.waitFor();
+      assert.ok(await photo.evaluate((img) => img.complete && img.naturalWidth === 1200));
       assert.notEqual(cells.at(-1), '0', 'the sample has fines');
       await open(page, server, 'inspections');
       assert.equal(await page.getByTestId('inspection-row').count(), 11);
@@ -45,6 +69,7 @@ describe('sample data', () => {
       await open(page, server);
       assert.equal(await page.getByTestId('home-institution-count').innerText(), '1');
       assert.equal(await page.getByTestId('home-inspection-count').innerText(), '0');
+      assert.equal(await mediaCount(page), 0, 'the sample\'s photos went with it');
       assert.equal(await page.getByTestId('welcome').count(), 0, 'the offer is answered once');
     }));
 

@@ -18,9 +18,12 @@ use super::Records;
 /// The format's name, written in every file.
 pub const FORMAT: &str = "jiandu-exchange";
 /// The format version this app writes; it reads every version up to it. Version 2 added
-/// `stays` and `scene_sheets` to the records (a version-1 file reads with none).
-pub const FORMAT_VERSION: u32 = 2;
-/// The largest file accepted (photos will travel beside it, not in it).
+/// `stays` and `scene_sheets` to the records (a version-1 file reads with none); version 3 the
+/// evidence media: the records' `MediaRef`s, and the files themselves beside this JSON in a ZIP
+/// (`archive.rs`). The JSON's shape is that of version 2.
+pub const FORMAT_VERSION: u32 = 3;
+/// The largest JSON file accepted, alone or as `records.json` in an archive (media travel
+/// beside it, never in it).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// The longest text accepted in a record: far beyond any field the app lets a user type.
 pub const MAX_TEXT_CHARS: usize = 20_000;

@@ -44,6 +44,26 @@ pub enum ImportError {
     DuplicateId(&'static str, String),
     /// A record refers to one the file does not carry (what, kind referred to, id).
     Dangling(String, &'static str, String),
+    /// A ZIP whose contents cannot be read (a damaged entry, a bad directory).
+    ArchiveDamaged,
+    /// A ZIP without `records.json`: another program's archive (an .xlsx, a .docx, …).
+    NotOurArchive,
+    /// A ZIP entry this app never writes: another name, a folder, a path (the name, shortened).
+    OddEntry(String),
+    /// A ZIP entry encrypted or compressed in a way this app does not write (its name).
+    UnsupportedEntry(String),
+    /// Two ZIP entries with one name.
+    DuplicateEntries,
+    /// More files in the ZIP than allowed (count, limit).
+    TooManyFiles(u64, usize),
+    /// One file in the ZIP larger than any the app stores (name, bytes, limit).
+    EntryTooLarge(String, u64, u64),
+    /// The ZIP's files add up to more than allowed (bytes, limit).
+    ContentTooLarge(u64, usize),
+    /// A media file in the ZIP that no record refers to (its id).
+    UnreferencedMedia(String),
+    /// A media file whose bytes differ from what its record says (the file in words, how).
+    MediaMismatch(String, String),
 }
 
 impl ImportError {
@@ -61,7 +81,7 @@ impl ImportError {
                 // A space between Chinese and a Latin word, as elsewhere ("JSON 数组").
                 let space = if what.starts_with(|c: char| c.is_ascii()) { " " } else { "" };
                 format!(
-                    "这是{space}{what}，不是本应用导出的数据交换文件；请选择本应用导出时保存的 .json 文件"
+                    "这是{space}{what}，不是本应用导出的数据交换文件；请选择本应用导出时保存的 .json 或 .zip 文件"
                 )
             }
             Self::NotUtf8 => {
@@ -112,13 +132,49 @@ impl ImportError {
             Self::Dangling(what, kind, id) => {
                 format!("{what} 引用的{kind} {} 不在文件中", shorten(id))
             }
+            Self::ArchiveDamaged => {
+                "压缩包已损坏或不完整（可能下载或复制时被截断），其中的文件无法完整读出；请重新导出后再导入".into()
+            }
+            Self::NotOurArchive => "这个 ZIP 压缩包中没有 records.json，不是本应用导出的数据交换文件（Excel .xlsx、Word .docx 也是 ZIP 压缩包）；请选择本应用导出的 .zip 或 .json 文件".into(),
+            Self::OddEntry(name) => format!(
+                "压缩包中有本应用不会写入的文件“{}”，可能被其他程序改动过，已拒绝导入",
+                shorten(name)
+            ),
+            Self::UnsupportedEntry(name) => format!(
+                "压缩包中的文件“{}”经过加密或使用了本应用不支持的压缩方式，可能被其他程序改动过",
+                shorten(name)
+            ),
+            Self::DuplicateEntries => {
+                "压缩包中有两个同名的文件，可能被其他程序改动过，已拒绝导入".into()
+            }
+            Self::TooManyFiles(count, limit) => {
+                format!("压缩包中有 {count} 个文件，超过导入上限 {limit} 个；请按任务分别导出")
+            }
+            Self::EntryTooLarge(name, bytes, limit) => format!(
+                "压缩包中的文件“{}”过大（{}），超过上限 {}",
+                shorten(name),
+                megabytes(usize::try_from(*bytes).unwrap_or(usize::MAX)),
+                megabytes(usize::try_from(*limit).unwrap_or(usize::MAX))
+            ),
+            Self::ContentTooLarge(bytes, limit) => format!(
+                "压缩包中的文件合计 {}，超过导入上限 {}；请按任务分别导出",
+                megabytes(usize::try_from(*bytes).unwrap_or(usize::MAX)),
+                megabytes(*limit)
+            ),
+            Self::UnreferencedMedia(id) => format!(
+                "压缩包中的文件“media/{}”没有任何记录引用，可能被其他程序改动过，已拒绝导入",
+                shorten(id)
+            ),
+            Self::MediaMismatch(what, problem) => format!(
+                "{what}已损坏或被改动：{problem}；为防止导入与记录不符的证据，已拒绝导入整个文件"
+            ),
         }
     }
 }
 
 /// Megabytes with one decimal, rounded up, so a file just over the limit never shows as equal
 /// to it.
-fn megabytes(bytes: usize) -> String {
+pub(super) fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil();
     format!("{:.1} MB", tenths / 10.0)
 }

@@ -83,7 +83,7 @@ pub fn DataPage() -> impl IntoView {
             when=has_samples
             fallback=move || view! {
                 <p>"示例数据为虚构的机构、人员、任务和检查记录，便于熟悉各项功能。"</p>
-                <button data-testid="load-sample" on:click=move |_| error.set(load_sample(roster, work, autosave).err())>"载入示例数据"</button>
+                <button data-testid="load-sample" on:click=move |_| leptos::task::spawn_local(async move { error.set(load_sample(roster, work, autosave).await.err()) })>"载入示例数据"</button>
             }
         >
             <p data-testid="sample-count">{move || format!("本机有示例数据 {} 条。删除示例数据不会影响您自己录入的记录。", samples.get())}</p>

@@ -30,7 +30,9 @@ pub fn HomePage() -> impl IntoView {
     let load = move |_| {
         preferences::dismiss_welcome();
         answered.set(true);
-        error.set(load_sample(roster, work, autosave).err());
+        leptos::task::spawn_local(async move {
+            error.set(load_sample(roster, work, autosave).await.err());
+        });
     };
     let start_empty = move |_| {
         preferences::dismiss_welcome();

@@ -5,11 +5,13 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::stationed::register::{problems, register, ProblemRef};
+use crate::domain::stationed::register::{problems, register, ProblemRef, ProblemSource};
 use crate::domain::stationed::scenes::edition_2024;
 use crate::domain::stationed::sheet::SceneSheet;
 use crate::route::Route;
+use crate::state::media::Owner;
 use crate::state::work::use_work;
+use crate::ui::components::media_strip::MediaStrip;
 use crate::ui::components::problem_handling::ProblemHandlingEditor;
 use crate::ui::components::record_page::RecordPage;
 use crate::ui::components::stay_downloads::StayRegisterDownloads;
@@ -24,6 +26,20 @@ struct Row {
     description: String,
     evidence: String,
     found_on: NaiveDate,
+}
+
+/// Where a problem's photos are kept.
+fn owner_of(at: &ProblemRef) -> Owner {
+    match &at.source {
+        ProblemSource::Point(point_id) => Owner::StayAnswer {
+            sheet_id: at.sheet_id.clone(),
+            point_id: point_id.clone(),
+        },
+        ProblemSource::Complaint(complaint_id) => Owner::Complaint {
+            sheet_id: at.sheet_id.clone(),
+            complaint_id: complaint_id.clone(),
+        },
+    }
 }
 
 /// An area's scenes and their problems.
@@ -125,6 +141,7 @@ fn Register(id: String) -> impl IntoView {
                                 {(!row.evidence.is_empty()).then(|| view! { <p><strong>"证据：" </strong>{row.evidence.clone()}</p> })}
                                 {(!row.basis.is_empty()).then(|| view! { <p class="point-basis">"依据：" {row.basis.clone()}</p> })}
                                 <p class="muted small">{format!("发现日期：{}", row.found_on)}</p>
+                                <MediaStrip owner=owner_of(&row.at) recorder=Signal::derive(|| None) editable=editable />
                                 <ProblemHandlingEditor at=row.at editable=editable />
                             </li>
                         }).collect_view()}
