@@ -3,14 +3,15 @@
 
 use chrono::SecondsFormat;
 
-use crate::browser::{self, crypto};
+use crate::browser::{self, crypto, media};
+use crate::domain::exchange::archive::{self, Imported};
 use crate::domain::exchange::merge::{self, Choice, MergePlan};
-use crate::domain::exchange::{self, Exchange, ImportError, Records, Scope};
+use crate::domain::exchange::{ImportError, Records, Scope};
 use crate::state::autosave::Autosave;
 use crate::state::record_list::puts;
 use crate::state::roster::Roster;
 use crate::state::work::Work;
-use crate::storage::preferences;
+use crate::storage::{preferences, Write};
 
 /// The app's version, written in every file.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -32,6 +33,7 @@ pub fn snapshot(roster: Roster, work: Work) -> Records {
 pub async fn export(
     roster: Roster,
     work: Work,
+    autosave: Autosave,
     plan_id: Option<String>,
     passphrase: Option<String>,
 ) -> Result<String, String> {
@@ -50,7 +52,17 @@ pub async fn export(
         }
     };
     let now = browser::now();
-    let mut bytes = exchange::write(&records, &browser::device_id(), APP_VERSION, now, scope);
+    // The photos travel with their records: their bytes are read before the file is built.
+    let media = read_media(autosave, &records).await?;
+    let written = archive::write(
+        &records,
+        &browser::device_id(),
+        APP_VERSION,
+        now,
+        scope,
+        &media,
+    )?;
+    let mut bytes = written.bytes.clone();
     if let Some(passphrase) = &passphrase {
         bytes = crypto::seal(passphrase, &bytes).await?;
     }
@@ -63,42 +75,88 @@ pub async fn export(
     } else {
         "任务"
     };
+    // A sealed file is JSON (the envelope) whatever it wraps.
+    let (extension, mime) = if passphrase.is_some() {
+        ("json", "application/json")
+    } else {
+        (written.kind.extension(), written.kind.mime())
+    };
     let sealed = if passphrase.is_some() { "-加密" } else { "" };
-    let name = format!("卫生监督数据-{what}-{stamp}{sealed}.json");
-    browser::download(&name, "application/json", &bytes)?;
+    let name = format!("卫生监督数据-{what}-{stamp}{sealed}.{extension}");
+    browser::download(&name, mime, &bytes)?;
     if plan_id.is_none() {
         preferences::set_last_export(&now.to_rfc3339_opts(SecondsFormat::Secs, true));
     }
-    Ok(format!("已导出 {} 条记录：{name}", records.len()))
+    let mut message = format!("已导出 {} 条记录", records.len());
+    if written.carried > 0 {
+        message.push_str(&format!("和 {} 个照片、录像或签名文件", written.carried));
+    }
+    message.push_str(&format!("：{name}"));
+    for note in written.notes() {
+        message.push_str(&format!("。{note}"));
+    }
+    Ok(message)
 }
 
-/// Reads a file and plans its merge; nothing is written.
+/// The bytes of every file the records refer to that this device holds.
+async fn read_media(
+    autosave: Autosave,
+    records: &Records,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let refs = records.media_refs();
+    if refs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let database = autosave.database().ok_or("数据库暂不可用，无法读取照片")?;
+    let mut media = Vec::with_capacity(refs.len());
+    for media_ref in refs {
+        if let Some(blob) = database
+            .media_blob(&media_ref.id)
+            .await
+            .map_err(|e| e.message())?
+        {
+            media.push((media_ref.id.clone(), media::bytes_of(&blob).await?));
+        }
+    }
+    Ok(media)
+}
+
+/// Reads a file (JSON, or a ZIP with its photos) and plans its merge; nothing is written.
 pub fn preview(
     roster: Roster,
     work: Work,
     bytes: &[u8],
-) -> Result<(Exchange, MergePlan), ImportError> {
-    let file = exchange::read(bytes)?;
+) -> Result<(Imported, MergePlan), ImportError> {
+    let file = archive::read(bytes)?;
     let plan = merge::plan(
         &snapshot(roster, work),
-        &file.records,
+        &file.exchange.records,
         &browser::device_id(),
     );
     Ok((file, plan))
 }
 
-/// Writes what the user confirmed: every added and updated record and each conflict resolved
-/// for the incoming copy, in one strict transaction. Returns how many records were written.
-pub fn apply(
+/// Writes what the user confirmed: every added and updated record, each conflict resolved for
+/// the incoming copy, and the files the written records need that this device lacks, in one
+/// strict transaction. Returns how many records were written and what could not be brought.
+pub async fn apply(
     roster: Roster,
     work: Work,
     autosave: Autosave,
+    imported: &Imported,
     plan: &MergePlan,
     choice: impl Fn(&str, &str) -> Option<Choice>,
-) -> Result<usize, String> {
+) -> Result<(usize, Option<String>), String> {
     let records = plan.records_to_write(choice);
     let count = records.len();
-    // Every record is converted before memory changes, so a failure changes nothing.
+    let held = match autosave.database() {
+        Some(database) => database.media_ids().await.map_err(|e| e.message())?,
+        None => Default::default(),
+    };
+    let local = snapshot(roster, work);
+    let media = imported.media_writes(&local, &records, |id| held.contains(id));
+    let note = media.absent_note();
+    // Every record and file is converted before memory changes, so a failure changes nothing.
     let writes = (|| {
         let mut writes = puts(&records.institutions)?;
         writes.extend(puts(&records.inspectors)?);
@@ -106,6 +164,11 @@ pub fn apply(
         writes.extend(puts(&records.inspections)?);
         writes.extend(puts(&records.stays)?);
         writes.extend(puts(&records.scene_sheets)?);
+        for carried in &media.store {
+            let blob = media::blob_of(&carried.bytes, &carried.media.mime)
+                .map_err(crate::storage::StorageError::Other)?;
+            writes.push(Write::put_media(&carried.media, &blob)?);
+        }
         Ok::<_, crate::storage::StorageError>(writes)
     })()
     .map_err(|e| e.message())?;
@@ -116,5 +179,5 @@ pub fn apply(
     work.stays.put_many_in_memory(records.stays);
     work.scene_sheets.put_many_in_memory(records.scene_sheets);
     autosave.queue_batch_durable(writes);
-    Ok(count)
+    Ok((count, note))
 }

@@ -55,3 +55,20 @@ impl Database {
             .and_then(|b| b.dyn_into::<Blob>().ok()))
     }
 }
+
+impl Database {
+    /// The ids of every stored file (keys only: no bytes are read).
+    pub async fn media_ids(&self) -> Result<std::collections::HashSet<String>, StorageError> {
+        self.check_open()?;
+        let tx = self.transaction(&[schema::MEDIA], "readonly", Durability::Relaxed)?;
+        let request = tx
+            .object_store(schema::MEDIA)
+            .and_then(|s| s.get_all_keys())
+            .map_err(|e| StorageError::from_js(&e))?;
+        let keys = request_done(&request).await?;
+        Ok(js_sys::Array::from(&keys)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect())
+    }
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { launch, open, releaseBuild, serveDist, settled } from './harness.mjs';
+import { exchangeJson, launch, mediaCount, open, releaseBuild, serveDist, settled } from './harness.mjs';
 
 const HUITOUKAN = '2022年医疗卫生“回头看”监督检查（示例）';
 
@@ -18,7 +18,7 @@ async function counts(page, server) {
 async function exportAll(page, server) {
   await open(page, server, 'data');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-all').click()]);
-  assert.match(download.suggestedFilename(), /^卫生监督数据-全部-\d+\.json$/);
+  assert.match(download.suggestedFilename(), /^卫生监督数据-全部-\d+\.(json|zip)$/);
   return download.path();
 }
 
@@ -66,7 +66,9 @@ describe('export, import and merge', () => {
       await settled(a);
       const file = await exportAll(a, server);
       assert.match(await a.getByTestId('last-export').innerText(), /^上次导出全部数据：/);
-      const parsed = JSON.parse(readFileSync(file, 'utf8'));
+      const [text, isZip] = exchangeJson(file);
+      assert.ok(isZip, 'the sample carries photos: the file is a ZIP');
+      const parsed = JSON.parse(text);
       assert.equal(parsed.format, 'jiandu-exchange');
       assert.match(parsed.records_sha256, /^[0-9a-f]{64}$/);
       const total = Object.values(parsed.records).reduce((n, list) => n + list.length, 0);
@@ -83,6 +85,11 @@ describe('export, import and merge', () => {
       await settled(b);
       assert.deepEqual(await counts(b, server), await counts(a, server));
       assert.equal(await fubiao3(b, server), await fubiao3(a, server), '附表3 is the same on both devices');
+      assert.equal(await mediaCount(b), 5, 'the photos came with their records');
+      await open(b, server, 'stays/sample-stay-renhe/register');
+      const photo = b.getByTestId('media-thumb').first();
+      await photo.locator('img').waitFor();
+      assert.ok(await photo.locator('img').evaluate((img) => img.complete && img.naturalWidth > 0));
 
       assert.equal(await importFile(b, server, file), `新增 0 条，更新 0 条，相同 ${total} 条，本机较新保留 0 条，冲突 0 条`);
       await b.getByTestId('import-cancel').click();

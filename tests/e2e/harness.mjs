@@ -2,8 +2,8 @@
 // static server (no rewrite rules), starts Debian's Chromium through playwright-core, and
 // watches every page for console errors, CSP violations and requests to other origins.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -201,4 +201,36 @@ export async function addInstitution(page, { name, code, kind = 'clinic', townsh
   await page.getByTestId('kind').selectOption(kind);
   if (township) await page.getByTestId('township').fill(township);
   await settled(page);
+}
+
+/** The exchange JSON of an exported file: the file itself, or `records.json` inside the ZIP a
+ * file with photos is (read with Python's standard zipfile). Returns [text, isZip]. */
+export function exchangeJson(path) {
+  const head = readFileSync(path).subarray(0, 2).toString('latin1');
+  if (head !== 'PK') return [readFileSync(path, 'utf8'), false];
+  const text = execFileSync(
+    'python3',
+    ['-c', "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('records.json').decode('utf-8'))", path],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  return [text, true];
+}
+
+/** How many files the app's media store holds. */
+export function mediaCount(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('jiandu');
+        open.onsuccess = () => {
+          const request = open.result.transaction('media').objectStore('media').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
 }

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TABLET, addInspector, addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+import { TABLET, addInspector, addInstitution, mediaCount, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 /** A JPEG of `width`×`height` drawn in the page (a licence-like test card). */
 async function drawnJpeg(page, width, height) {
@@ -82,23 +82,6 @@ async function stored(page, id) {
         open.onerror = () => reject(open.error);
       }),
     id,
-  );
-}
-
-/** How many files the media store holds. */
-async function mediaCount(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('jiandu');
-        open.onsuccess = () => {
-          const request = open.result.transaction('media').objectStore('media').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
   );
 }
 

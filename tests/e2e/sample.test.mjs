@@ -2,24 +2,7 @@
 // page, survives a reload, and can be removed again from 数据 without touching user records.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
-
-/** How many files the media store holds. */
-function mediaCount(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('jiandu');
-        open.onsuccess = () => {
-          const request = open.result.transaction('media').objectStore('media').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
-}
+import { addInstitution, mediaCount, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 describe('sample data', () => {
   let server;

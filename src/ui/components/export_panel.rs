@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::browser;
 use crate::domain::exchange::sealed::passphrase_problem;
 use crate::domain::safekeeping::REMINDER_DAYS_RANGE;
+use crate::state::autosave::use_autosave;
 use crate::state::exchange::export;
 use crate::state::roster::use_roster;
 use crate::state::safekeeping::use_safekeeping;
@@ -19,7 +20,7 @@ pub fn ExportPanel(
     /// Where the outcome of an export is shown (shared with the import panel).
     outcome: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
-    let (roster, work) = (use_roster(), use_work());
+    let (roster, work, autosave) = (use_roster(), use_work(), use_autosave());
     let safekeeping = use_safekeeping();
     let plan_choice = RwSignal::new(String::new());
     let plans = Memo::new(move |_| {
@@ -47,7 +48,7 @@ pub fn ExportPanel(
         let full = plan_id.is_none();
         busy.set(true);
         spawn_local(async move {
-            let result = export(roster, work, plan_id, pass).await;
+            let result = export(roster, work, autosave, plan_id, pass).await;
             if full && result.is_ok() {
                 safekeeping.exported(browser::now());
             }

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::browser::{self, crypto};
 use crate::domain::exchange::merge::{Choice, MergePlan};
 use crate::domain::exchange::sealed::{is_sealed, open_envelope, Sealed};
-use crate::domain::exchange::{Header, Scope};
+use crate::domain::exchange::{Header, Imported, Scope};
 use crate::state::autosave::use_autosave;
 use crate::state::exchange::{apply, preview};
 use crate::state::roster::use_roster;
@@ -22,6 +22,8 @@ struct Pending {
     file_name: String,
     header: Header,
     plan: MergePlan,
+    /// The checked file with the media it carries.
+    imported: std::sync::Arc<Imported>,
 }
 
 /// The import panel.
@@ -41,8 +43,9 @@ pub fn ImportPanel(
             choices.set(HashMap::new());
             pending.set(Some(Pending {
                 file_name,
-                header: file.header,
+                header: file.exchange.header.clone(),
                 plan,
+                imported: std::sync::Arc::new(file),
             }));
         }
         Err(e) => outcome.set(Some(Err(format!("未导入“{file_name}”：{}", e.message())))),
@@ -96,20 +99,27 @@ pub fn ImportPanel(
             return;
         };
         let picked = choices.get_untracked();
-        let result = apply(roster, work, autosave, &p.plan, |kind, id| {
-            picked.get(&(kind.to_string(), id.to_string())).copied()
-        });
-        outcome.set(Some(
-            result.map(|n| format!("已导入“{}”：写入 {n} 条记录", p.file_name)),
-        ));
         pending.set(None);
+        spawn_local(async move {
+            let result = apply(roster, work, autosave, &p.imported, &p.plan, |kind, id| {
+                picked.get(&(kind.to_string(), id.to_string())).copied()
+            })
+            .await;
+            outcome.set(Some(result.map(|(n, note)| {
+                let mut text = format!("已导入“{}”：写入 {n} 条记录", p.file_name);
+                if let Some(note) = note {
+                    text.push_str(&format!("。{note}"));
+                }
+                text
+            })));
+        });
     };
     view! {
         <h2>"导入（恢复或合并）"</h2>
-        <p class="muted">"导入本应用导出的数据交换文件（.json，加密的文件会要求输入密码）。导入前会先完整检查文件并列出将新增、更新的记录和冲突；确认后一次写入，不会部分导入。"</p>
+        <p class="muted">"导入本应用导出的数据交换文件（.json，带照片的为 .zip；加密的文件会要求输入密码）。导入前会先完整检查文件并列出将新增、更新的记录和冲突；确认后一次写入，不会部分导入。"</p>
         <label class="file-pick">
             <span class="button">"选择文件…"</span>
-            <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file />
+            <input type="file" accept=".json,.zip,application/json,application/zip" data-testid="import-file" on:change=on_file />
         </label>
         {move || sealed.get().map(|(file_name, _)| view! {
             <div class="notice" data-testid="import-sealed">
