@@ -102,6 +102,19 @@ async function storedInspection(page) {
   );
 }
 
+/** Officers named `officers`, the clinic 新华诊所, the first 2022 plan, and its inspection
+ * started (the page is on the inspection). */
+async function startInspection(page, server, officers) {
+  for (const [n, name] of officers.entries()) await addInspector(page, server, name, `渝卫执00${n + 1}`);
+  await open(page, server, 'institutions');
+  await addInstitution(page, { name: '新华诊所', code: '91350100M000100Y43', kind: 'clinic' });
+  await open(page, server, 'plans');
+  await page.getByTestId('create-from-template').first().click();
+  await page.getByTestId('add-to-plan').first().click();
+  await page.getByTestId('start-inspection').click();
+  await page.getByTestId('inspection-date').waitFor();
+}
+
 describe('evidence media and signatures', () => {
   let server;
   before(async () => (server = await serveDist(releaseBuild().dist)));
@@ -111,15 +124,7 @@ describe('evidence media and signatures', () => {
     withBrowser(
       server,
       async ({ page }) => {
-        await addInspector(page, server, '张三', '渝卫执001');
-        await addInspector(page, server, '李四', '渝卫执002');
-        await open(page, server, 'institutions');
-        await addInstitution(page, { name: '新华诊所', code: '91350100M000100Y43', kind: 'clinic' });
-        await open(page, server, 'plans');
-        await page.getByTestId('create-from-template').first().click();
-        await page.getByTestId('add-to-plan').first().click();
-        await page.getByTestId('start-inspection').click();
-        await page.getByTestId('inspection-date').waitFor();
+        await startInspection(page, server, ['张三', '李四']);
         const point = page.getByTestId('point-M1.1.2');
         await point.getByRole('radio', { name: '不符合' }).click();
         await point.locator('.chip').first().click();
@@ -175,13 +180,7 @@ describe('evidence media and signatures', () => {
     withBrowser(
       server,
       async ({ page }) => {
-        await addInspector(page, server, '张三', '渝卫执001');
-        await open(page, server, 'institutions');
-        await addInstitution(page, { name: '新华诊所', code: '91350100M000100Y43', kind: 'clinic' });
-        await open(page, server, 'plans');
-        await page.getByTestId('create-from-template').first().click();
-        await page.getByTestId('add-to-plan').first().click();
-        await page.getByTestId('start-inspection').click();
+        await startInspection(page, server, ['张三']);
         const point = page.getByTestId('point-M1.1.2');
         await point.getByRole('radio', { name: '不符合' }).click();
         await point.getByTestId('description').fill('未按规定公示诊疗科目，现场核实');
@@ -227,13 +226,7 @@ describe('evidence media and signatures', () => {
     withBrowser(
       server,
       async ({ page }) => {
-        await addInspector(page, server, '张三', '渝卫执001');
-        await open(page, server, 'institutions');
-        await addInstitution(page, { name: '新华诊所', code: '91350100M000100Y43', kind: 'clinic' });
-        await open(page, server, 'plans');
-        await page.getByTestId('create-from-template').first().click();
-        await page.getByTestId('add-to-plan').first().click();
-        await page.getByTestId('start-inspection').click();
+        await startInspection(page, server, ['张三']);
         await page.getByTestId('add-assignment').selectOption({ label: '张三（渝卫执001）' });
         await settled(page);
 

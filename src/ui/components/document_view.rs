@@ -86,3 +86,20 @@ pub fn DocumentView(document: Document) -> impl IntoView {
         </article>
     }
 }
+
+/// The issuing body printed in a document's 落款, remembered on the device for every document.
+#[component]
+pub fn IssuingBodyField(body: RwSignal<String>, placeholder: &'static str) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="field-issuing-body">"落款单位"</label>
+            <input id="field-issuing-body" type="text" data-testid="issuing-body" placeholder=placeholder
+                prop:value=move || body.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    crate::storage::preferences::set_issuing_body(&value);
+                    body.set(value);
+                } />
+        </div>
+    }
+}

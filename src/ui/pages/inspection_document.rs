@@ -14,7 +14,7 @@ use crate::route::Route;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::storage::preferences;
-use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::document_view::{DocumentView, IssuingBodyField};
 use crate::ui::components::record_page::RecordPage;
 
 /// Which document.
@@ -105,16 +105,7 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     view! {
         <div class="no-print">
-            <div class="field">
-                <label for="field-issuing-body">"落款单位"</label>
-                <input id="field-issuing-body" type="text" data-testid="issuing-body" placeholder="如：XX县卫生健康局"
-                    prop:value=move || body.get()
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        preferences::set_issuing_body(&value);
-                        body.set(value);
-                    } />
-            </div>
+            <IssuingBodyField body=body placeholder="如：XX县卫生健康局" />
             {(kind == InspectionDocument::OpinionLetter).then(|| view! {
                 <div class="field">
                     <label for="field-opinion-deadline">"整改期限（未单独设定期限的问题）"</label>

@@ -15,7 +15,7 @@ use crate::state::roster::use_roster;
 use crate::state::stay_facts::StayInputs;
 use crate::state::work::use_work;
 use crate::storage::preferences;
-use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::document_view::{DocumentView, IssuingBodyField};
 use crate::ui::components::record_page::RecordPage;
 
 /// The page of one of a stay's documents.
@@ -97,16 +97,7 @@ fn StayDocument(id: String, advice: bool) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     view! {
         <div class="no-print">
-            <div class="field">
-                <label for="field-issuing-body">"落款单位"</label>
-                <input id="field-issuing-body" type="text" data-testid="issuing-body" placeholder="如：XX县卫生计生监督所"
-                    prop:value=move || body.get()
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        preferences::set_issuing_body(&value);
-                        body.set(value);
-                    } />
-            </div>
+            <IssuingBodyField body=body placeholder="如：XX县卫生计生监督所" />
             {advice.then(|| view! {
                 <div class="field">
                     <label for="field-advice-suggestions">"建议内容（每行一段，可修改）"</label>
