@@ -20,6 +20,10 @@ describe('sample data', () => {
       assert.equal(await page.getByTestId('home-plan-count').innerText(), '4', 'two sampling plans, 回头看, 驻点监督');
       assert.equal(await page.getByTestId('home-inspection-count').innerText(), '11');
       assert.equal(await mediaCount(page), 5, 'the sample\'s photos are drawn and stored');
+      await open(page, server, 'data');
+      assert.match(await page.getByTestId('media-usage').innerText(), /^5张照片，共 \d+\.\d MB$/);
+      assert.match(await page.getByTestId('records-usage').innerText(), /^\d+ 条，约 \d+\.\d MB$/);
+      await open(page, server);
 
       await page.reload();
       await settled(page);

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::storage_budget::{MediaTotals, Room};
+use crate::domain::storage_budget::{megabytes, MediaTotals, Room};
+use crate::state::exchange::snapshot;
 
 use crate::state::autosave::use_autosave;
 use crate::state::roster::use_roster;
@@ -58,6 +59,12 @@ pub fn DataPage() -> impl IntoView {
                 .with(|sheets| MediaTotals::of(inspections, sheets).describe())
         })
     };
+    // The records' own size, as their exchange JSON (close to what IndexedDB keeps).
+    let records_usage = move || {
+        let records = snapshot(roster, work);
+        let bytes = serde_json::to_vec(&records).map(|v| v.len()).unwrap_or(0);
+        format!("{} 条，约 {}", records.len(), megabytes(bytes as f64))
+    };
     let room = move || {
         storage
             .report
@@ -74,7 +81,9 @@ pub fn DataPage() -> impl IntoView {
             <dd data-testid="persisted">{persisted}</dd>
             <dt>"存储用量"</dt>
             <dd data-testid="usage">{usage}</dd>
-            <dt>"照片与录像"</dt>
+            <dt>"记录"</dt>
+            <dd data-testid="records-usage">{records_usage}</dd>
+            <dt>"照片、录像与签名"</dt>
             <dd data-testid="media-usage">{media_usage}</dd>
         </dl>
         <p>"所有数据只保存在本设备的浏览器中，不会上传到任何服务器；只有您主动导出时才会离开本设备。"</p>
