@@ -225,6 +225,15 @@ impl Autosave {
     /// caller undoes its change and says so). The header shows 保存中 meanwhile, and other tabs
     /// are told of what was written.
     pub async fn apply_alone(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        // A queued write of a record in this batch is older than the batch's copy (built from
+        // memory now): drop it, or it would be written after the batch and undo it.
+        self.queue.update_value(|q| {
+            for write in &writes {
+                let (store, key) = write.target();
+                q.pending.retain(|(_, w)| w.target() != (store, key));
+                q.latest.remove(&(store, key.to_string()));
+            }
+        });
         self.flush();
         let database = self
             .database()

@@ -147,6 +147,23 @@ pub async fn apply(
     plan: &MergePlan,
     choice: impl Fn(&str, &str) -> Option<Choice>,
 ) -> Result<(usize, Option<String>), String> {
+    // 保存中 from the click on: the media store is read before the batch is queued.
+    autosave.mark_saving();
+    let result = write_import(roster, work, autosave, imported, plan, choice).await;
+    if result.is_err() {
+        autosave.flush();
+    }
+    result
+}
+
+async fn write_import(
+    roster: Roster,
+    work: Work,
+    autosave: Autosave,
+    imported: &Imported,
+    plan: &MergePlan,
+    choice: impl Fn(&str, &str) -> Option<Choice>,
+) -> Result<(usize, Option<String>), String> {
     let records = plan.records_to_write(choice);
     let count = records.len();
     let held = match autosave.database() {

@@ -161,6 +161,25 @@ describe('evidence media and signatures', () => {
         assert.equal(await point.getByTestId('media-thumb').count(), 1);
         assert.equal(await mediaCount(page), 1);
 
+        // Text typed just before a photo is attached (still in the autosave's debounce): both
+        // are kept, whichever write the browser finishes first.
+        await point.getByTestId('description').fill('未悬挂执业许可证（正本）');
+        await point.getByTestId('media-file').setInputFiles({ name: 'small.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(page, 320, 240) });
+        await point.getByTestId('media-thumb').nth(1).waitFor();
+        await settled(page);
+        await page.reload();
+        await settled(page);
+        assert.equal(await point.getByTestId('description').inputValue(), '未悬挂执业许可证（正本）');
+        assert.equal(await point.getByTestId('media-thumb').count(), 2);
+        await point.getByTestId('media-thumb').nth(1).click();
+        assert.equal(await page.getByTestId('viewer-position').innerText(), '2/2');
+        await page.getByTestId('media-viewer').getByTestId('delete').click();
+        await page.getByTestId('media-viewer').getByTestId('confirm-delete').click();
+        await page.getByTestId('viewer-position').filter({ hasText: '1/1' }).waitFor();
+        await page.getByTestId('viewer-close').click();
+        await settled(page);
+        assert.equal(await point.getByTestId('media-thumb').count(), 1);
+
         // The viewer shows the full hash; deleting removes the reference and the bytes together.
         await point.getByTestId('media-thumb').click();
         const viewer = page.getByTestId('media-viewer');
