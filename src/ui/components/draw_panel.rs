@@ -7,7 +7,7 @@ use super::outcome_alert::OutcomeAlert;
 use super::seed_field::SeedField;
 use leptos::prelude::*;
 
-use super::notice_print::{print_notice, NoticePrint};
+use super::notice_print::{notice_actions, notice_facts, NoticePrint};
 use crate::browser;
 use crate::domain::draw::{
     canonical, double_random, plan_candidates, DrawRecord, DrawResult, DrawnUnit, Officer,
@@ -130,25 +130,14 @@ pub fn DrawPanel(
                 }
             })
             .collect();
-        let facts = NoticeFacts {
-            title: format!("{} 双随机抽取结果公示", plan.name),
-            drawn_at: browser::local_time(record.drawn_at),
-            seed_text: record.seed_text.clone(),
-            list_sha256: record.list_sha256.clone(),
-        };
-        Some((facts, rows))
-    };
-    let download = move |record: DrawRecord| {
-        if let Some((facts, rows)) = notice(&record) {
-            let result = download_notice("双随机抽取", &facts, &rows, &record.canonical_list);
-            message.set(result.err().map(Err));
-        }
+        Some((
+            notice_facts(format!("{} 双随机抽取结果公示", plan.name), record),
+            rows,
+        ))
     };
     // The 公示 list printed alone (print styles hide the rest of the page while it is shown).
     let printing = RwSignal::new(None::<(NoticeFacts, Vec<NoticeRow>)>);
-    let print = move |record: DrawRecord| {
-        message.set(print_notice(printing, notice(&record)).err().map(Err));
-    };
+    let (download, print) = notice_actions("双随机抽取", notice, printing, message);
     view! {
         <section class="draw" data-testid="draw">
             <h2>"双随机抽取"</h2>

@@ -8,8 +8,7 @@ use super::outcome_alert::OutcomeAlert;
 use super::seed_field::SeedField;
 use leptos::prelude::*;
 
-use super::draw_panel::download_notice;
-use super::notice_print::{print_notice, NoticePrint};
+use super::notice_print::{notice_actions, notice_facts, NoticePrint};
 use crate::browser;
 use crate::domain::draw::{canonical, Candidate, DrawRecord, DrawnUnit};
 use crate::domain::export::draw_notice::{NoticeFacts, NoticeRow};
@@ -120,24 +119,14 @@ pub fn LotteryPanel(
                 })
             })
             .collect();
-        let facts = NoticeFacts {
-            title: format!("{} 驻点监督顺序抽签结果公示", plan.name),
-            drawn_at: browser::local_time(record.drawn_at),
-            seed_text: record.seed_text.clone(),
-            list_sha256: record.list_sha256.clone(),
-        };
-        Some((facts, rows))
+        Some((
+            notice_facts(format!("{} 驻点监督顺序抽签结果公示", plan.name), record),
+            rows,
+        ))
     };
-    let download = move |record: DrawRecord| {
-        if let Some((facts, rows)) = notice(&record) {
-            let result = download_notice("驻点抽签", &facts, &rows, &record.canonical_list);
-            message.set(result.err().map(Err));
-        }
-    };
+    // The 公示 list printed alone (print styles hide the rest of the page while it is shown).
     let printing = RwSignal::new(None::<(NoticeFacts, Vec<NoticeRow>)>);
-    let print = move |record: DrawRecord| {
-        message.set(print_notice(printing, notice(&record)).err().map(Err));
-    };
+    let (download, print) = notice_actions("驻点抽签", notice, printing, message);
     view! {
         <section class="draw" data-testid="lottery">
             <h2>"随机抽签（驻点顺序）"</h2>

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::draw_panel::download_notice;
 use crate::browser;
+use crate::domain::draw::DrawRecord;
 use crate::domain::export::draw_notice::{NoticeFacts, NoticeRow, METHOD};
 
 /// Prints `notice` alone; returns the browser's refusal, if any.
@@ -52,4 +54,37 @@ pub fn NoticePrint(
             </div>
         })
     }
+}
+
+/// The 公示's facts of a recorded draw, under `title`.
+pub fn notice_facts(title: String, record: &DrawRecord) -> NoticeFacts {
+    NoticeFacts {
+        title,
+        drawn_at: browser::local_time(record.drawn_at),
+        seed_text: record.seed_text.clone(),
+        list_sha256: record.list_sha256.clone(),
+    }
+}
+
+/// What a recorded draw's 公示 shows: its facts and rows, if the plan is still there.
+pub type Notice = Option<(NoticeFacts, Vec<NoticeRow>)>;
+
+/// The two actions on a recorded draw: download its 公示 and list (files named after `what`),
+/// and print the 公示 alone (shown in `printing`). Failures go to `message`.
+pub fn notice_actions(
+    what: &'static str,
+    notice: impl Fn(&DrawRecord) -> Notice + Copy + 'static,
+    printing: RwSignal<Notice>,
+    message: RwSignal<Option<Result<String, String>>>,
+) -> (impl Fn(DrawRecord) + Copy, impl Fn(DrawRecord) + Copy) {
+    let download = move |record: DrawRecord| {
+        if let Some((facts, rows)) = notice(&record) {
+            let result = download_notice(what, &facts, &rows, &record.canonical_list);
+            message.set(result.err().map(Err));
+        }
+    };
+    let print = move |record: DrawRecord| {
+        message.set(print_notice(printing, notice(&record)).err().map(Err));
+    };
+    (download, print)
 }
