@@ -234,6 +234,16 @@ impl Inspection {
     }
 
     /// The verdict for a point (未检查 when never answered).
+    /// Every media reference of the inspection, repeats included: its answers' photos and
+    /// videos, its own, and its signatures' images.
+    pub fn media_refs(&self) -> impl Iterator<Item = &MediaRef> + '_ {
+        self.answers
+            .values()
+            .flat_map(|a| a.media.iter())
+            .chain(self.media.iter())
+            .chain(self.signatures.iter().map(|s| &s.image))
+    }
+
     pub fn verdict(&self, point_id: &str) -> Verdict {
         self.answers
             .get(point_id)

@@ -37,8 +37,10 @@ impl MediaTotals {
     /// Every media reference of the inspections and scene sheets.
     pub fn of(inspections: &[Inspection], sheets: &[SceneSheet]) -> Self {
         let mut totals = Self::default();
-        media_refs(inspections, sheets)
-            .into_iter()
+        inspections
+            .iter()
+            .flat_map(Inspection::media_refs)
+            .chain(sheets.iter().flat_map(SceneSheet::media_refs))
             .for_each(|m| totals.add(m));
         totals
     }
@@ -60,27 +62,6 @@ impl MediaTotals {
             format!("{}，共 {}", parts.join("、"), megabytes(self.bytes as f64))
         }
     }
-}
-
-/// Every media reference of the inspections (findings, the inspection itself, signatures) and
-/// of the scene sheets (answers, complaints).
-pub fn media_refs<'a>(
-    inspections: &'a [Inspection],
-    sheets: &'a [SceneSheet],
-) -> Vec<&'a MediaRef> {
-    let of_inspections = inspections.iter().flat_map(|i| {
-        i.media
-            .iter()
-            .chain(i.answers.values().flat_map(|a| &a.media))
-            .chain(i.signatures.iter().map(|s| &s.image))
-    });
-    let of_sheets = sheets.iter().flat_map(|s| {
-        s.answers
-            .values()
-            .flat_map(|a| &a.media)
-            .chain(s.complaints.iter().flat_map(|c| &c.media))
-    });
-    of_inspections.chain(of_sheets).collect()
 }
 
 /// What the quota allows.
@@ -131,4 +112,11 @@ impl Room {
 /// Bytes as "18.4 MB".
 pub fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / MB)
+}
+
+/// Bytes in MB with one decimal, rounded up, so a size just over a limit never reads as the
+/// limit itself ("50.1 MB", not "50.0 MB").
+pub fn megabytes_up(bytes: u64) -> String {
+    let tenths = (u128::from(bytes) * 10).div_ceil(1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }

@@ -56,6 +56,28 @@ fn slot_of_sheet<'a>(owner: &Owner, s: &'a mut SceneSheet) -> Option<&'a mut Vec
     }
 }
 
+/// The same lists, read in place (no record is cloned to read them: a strip re-reads its list
+/// on every edit of its record).
+fn media_in_inspection<'a>(owner: &Owner, i: &'a Inspection) -> Option<&'a Vec<MediaRef>> {
+    match owner {
+        Owner::Answer { point_id, .. } => i.answers.get(point_id).map(|a| &a.media),
+        Owner::Inspection { .. } => Some(&i.media),
+        _ => None,
+    }
+}
+
+fn media_in_sheet<'a>(owner: &Owner, s: &'a SceneSheet) -> Option<&'a Vec<MediaRef>> {
+    match owner {
+        Owner::StayAnswer { point_id, .. } => s.answers.get(point_id).map(|a| &a.media),
+        Owner::Complaint { complaint_id, .. } => s
+            .complaints
+            .iter()
+            .find(|c| &c.id == complaint_id)
+            .map(|c| &c.media),
+        _ => None,
+    }
+}
+
 impl Owner {
     /// The owner's media as the lists hold them now (tracked).
     pub fn media(&self, work: Work) -> Vec<MediaRef> {
@@ -63,15 +85,15 @@ impl Owner {
             Owner::Answer { inspection_id, .. } | Owner::Inspection { inspection_id } => work
                 .inspections
                 .with(|all| {
-                    let mut found = all.iter().find(|i| &i.id == inspection_id).cloned()?;
-                    slot_of_inspection(self, &mut found).map(|m| m.clone())
+                    let found = all.iter().find(|i| &i.id == inspection_id)?;
+                    media_in_inspection(self, found).cloned()
                 })
                 .unwrap_or_default(),
             Owner::StayAnswer { sheet_id, .. } | Owner::Complaint { sheet_id, .. } => work
                 .scene_sheets
                 .with(|all| {
-                    let mut found = all.iter().find(|s| &s.id == sheet_id).cloned()?;
-                    slot_of_sheet(self, &mut found).map(|m| m.clone())
+                    let found = all.iter().find(|s| &s.id == sheet_id)?;
+                    media_in_sheet(self, found).cloned()
                 })
                 .unwrap_or_default(),
         }

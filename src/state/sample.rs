@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::browser::media::draw_card;
 use crate::domain::catalog::edition_2022;
+use crate::domain::inspection::Inspection;
 use crate::domain::media::{sha256_hex, MediaKind, MediaRef};
 use crate::domain::sample::photos::{attach_sample_photo, sample_photos};
 use crate::domain::sample::{is_sample, sample};
-use crate::domain::storage_budget::media_refs;
+use crate::domain::stationed::sheet::SceneSheet;
 use crate::state::autosave::Autosave;
 use crate::state::roster::Roster;
 use crate::state::work::Work;
@@ -73,21 +74,13 @@ pub fn remove_sample(roster: Roster, work: Work, autosave: Autosave) {
 }
 
 fn remove_in_memory(roster: Roster, work: Work) -> Vec<crate::storage::Write> {
-    // The sample's photos go with it.
+    // The sample's photos go with it (their ids carry the sample prefix too).
     let mut writes: Vec<Write> = work.inspections.items.with_untracked(|inspections| {
         work.scene_sheets.items.with_untracked(|sheets| {
-            let inspections: Vec<_> = inspections
+            inspections
                 .iter()
-                .filter(|i| is_sample(&i.id))
-                .cloned()
-                .collect();
-            let sheets: Vec<_> = sheets
-                .iter()
-                .filter(|s| is_sample(&s.id))
-                .cloned()
-                .collect();
-            media_refs(&inspections, &sheets)
-                .into_iter()
+                .flat_map(Inspection::media_refs)
+                .chain(sheets.iter().flat_map(SceneSheet::media_refs))
                 .filter(|m| is_sample(&m.id))
                 .map(|m| Write::delete_media(&m.id))
                 .collect()

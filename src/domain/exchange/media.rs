@@ -19,8 +19,8 @@ impl Records {
     /// Every media reference in the records, repeats included: answers' and inspections' photos
     /// and videos, signatures' images, 驻点 answers' and complaints' media.
     pub fn all_media_refs(&self) -> impl Iterator<Item = &MediaRef> + '_ {
-        let inspections = self.inspections.iter().flat_map(inspection_media);
-        inspections.chain(self.scene_sheets.iter().flat_map(sheet_media))
+        let inspections = self.inspections.iter().flat_map(Inspection::media_refs);
+        inspections.chain(self.scene_sheets.iter().flat_map(SceneSheet::media_refs))
     }
 
     /// Every stored file the records refer to, one reference per media id (the first), in
@@ -80,31 +80,14 @@ fn after_import<'a>(
         .inspections
         .iter()
         .filter(move |i| !replaced_inspections.contains(i.id.as_str()))
-        .flat_map(inspection_media);
+        .flat_map(Inspection::media_refs);
     let kept_sheets = local
         .scene_sheets
         .iter()
         .filter(move |s| !replaced_sheets.contains(s.id.as_str()))
-        .flat_map(sheet_media);
+        .flat_map(SceneSheet::media_refs);
     written
         .all_media_refs()
         .chain(kept_inspections)
         .chain(kept_sheets)
-}
-
-/// An inspection's media: its answers', its own, its signatures' images.
-fn inspection_media(i: &Inspection) -> impl Iterator<Item = &MediaRef> + '_ {
-    i.answers
-        .values()
-        .flat_map(|a| a.media.iter())
-        .chain(i.media.iter())
-        .chain(i.signatures.iter().map(|s| &s.image))
-}
-
-/// A scene sheet's media: its answers' and its complaints'.
-fn sheet_media(s: &SceneSheet) -> impl Iterator<Item = &MediaRef> + '_ {
-    s.answers
-        .values()
-        .flat_map(|a| a.media.iter())
-        .chain(s.complaints.iter().flat_map(|c| c.media.iter()))
 }

@@ -175,8 +175,7 @@ impl ImportError {
 /// Megabytes with one decimal, rounded up, so a file just over the limit never shows as equal
 /// to it.
 pub(super) fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil();
-    format!("{:.1} MB", tenths / 10.0)
+    crate::domain::storage_budget::megabytes_up(bytes as u64)
 }
 
 /// A serde error's detail in words a user can act on.

@@ -10,6 +10,7 @@
 //! pickers do) is judged by its extension.
 
 use super::MediaKind;
+use crate::domain::storage_budget::megabytes_up;
 
 const MB: u64 = 1024 * 1024;
 
@@ -65,7 +66,7 @@ impl MediaProblem {
                 format!(
                     "{}为 {}，超过{what}上限 {}",
                     file(file_name),
-                    size_over(*bytes),
+                    megabytes_up(*bytes),
                     limit_text(*limit)
                 )
             }
@@ -80,13 +81,6 @@ fn file(name: &str) -> String {
     } else {
         format!("文件“{name}”")
     }
-}
-
-/// A size in MB with one decimal, rounded up, so a file just over a limit never reads as the
-/// limit itself ("50.1 MB", not "50.0 MB").
-fn size_over(bytes: u64) -> String {
-    let tenths = (u128::from(bytes) * 10).div_ceil(u128::from(MB));
-    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// A limit as the user reads it: "50 MB".

@@ -327,6 +327,14 @@ impl SceneSheet {
         answer.updated_by = by;
     }
 
+    /// Every media reference of the sheet: its answers' and its complaints'.
+    pub fn media_refs(&self) -> impl Iterator<Item = &MediaRef> + '_ {
+        self.answers
+            .values()
+            .flat_map(|a| a.media.iter())
+            .chain(self.complaints.iter().flat_map(|c| c.media.iter()))
+    }
+
     pub fn verdict(&self, point_id: &str) -> Verdict {
         self.answers
             .get(point_id)

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::labelled::Labelled;
-use crate::domain::stationed::scenes::{edition_2024, ListKind, Point};
+use crate::domain::stationed::scenes::{edition_2024, ListKind};
 use crate::domain::stationed::sheet::{SceneSheet, SheetStatus};
 use crate::route::Route;
 use crate::state::roster::use_roster;
@@ -123,8 +123,7 @@ fn SheetForm(stay_id: String, target: String) -> impl IntoView {
         .map(|i| i.display_name().to_string())
         .unwrap_or_default()
     };
-    let points: Vec<&'static Point> = points.iter().filter_map(|id| catalog.point(id)).collect();
-    let grouped = catalog.grouped(&points.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    let grouped = catalog.grouped(&points);
     let stay_for_points = stay_id.clone();
     let target_for_points = target.clone();
     view! {
