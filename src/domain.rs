@@ -18,6 +18,7 @@ pub mod inspection_documents;
 pub mod inspector;
 pub mod institution;
 pub mod labelled;
+pub mod law;
 pub mod media;
 pub mod plan;
 pub mod plan_result;

@@ -16,6 +16,7 @@ pub use applicability::{AreaChecklist, Checklist, SubItemChecklist};
 pub use summary_column::SummaryColumn;
 
 use super::institution::{InstitutionType, Service};
+use super::law::{check_citations, CitedPoint, LawLibrary};
 use super::validation::{check_point_text, UniqueIds};
 
 /// The 2022 edition's source text.
@@ -72,8 +73,12 @@ pub struct CheckPoint {
     pub id: String,
     /// What the inspector reads: the state that complies.
     pub text: String,
-    /// 法律法规名称及条款, e.g. 《医疗机构管理条例》第二十三条.
+    /// 法律法规名称及条款, e.g. 《医疗机构管理条例》第二十三条 (`law::parse_basis`).
     pub basis: String,
+    /// 依据关键词: terms of the point's subject that every verified cited article contains, so a
+    /// renumbering that points at an unrelated article fails validation.
+    #[serde(default)]
+    pub basis_terms: Vec<String>,
     /// The types it applies to; `None` (written `null`) for every type of its table.
     #[serde(deserialize_with = "stated")]
     pub institution_types: Option<Vec<InstitutionType>>,
@@ -115,7 +120,7 @@ impl Catalog {
     pub fn parse(json: &str) -> Result<Self, Vec<String>> {
         let catalog: Self =
             serde_json::from_str(json).map_err(|e| vec![format!("格式错误：{e}")])?;
-        let problems = validate(&catalog);
+        let problems = validate_structure(&catalog);
         if problems.is_empty() {
             Ok(catalog)
         } else {
@@ -171,9 +176,25 @@ pub fn edition_2022() -> &'static Catalog {
     })
 }
 
+/// Every problem with an edition, its citations checked against the law library (each
+/// cited law and article is there, and each verified article shares one of the point's
+/// key terms); the structure alone is checked on every parse.
+pub fn validate(catalog: &Catalog, laws: &LawLibrary) -> Vec<String> {
+    let mut problems = validate_structure(catalog);
+    problems.extend(check_citations(
+        catalog.points().map(|p| CitedPoint {
+            id: &p.id,
+            basis: &p.basis,
+            terms: &p.basis_terms,
+        }),
+        laws,
+    ));
+    problems
+}
+
 /// Every problem with an edition: missing basis, applicability or 附表3 column, duplicate or
 /// misplaced ids, types outside their table, a type covered by two tables.
-pub fn validate(catalog: &Catalog) -> Vec<String> {
+fn validate_structure(catalog: &Catalog) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ids = UniqueIds::default();
     let mut covered = BTreeSet::new();

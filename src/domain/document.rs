@@ -197,7 +197,8 @@ pub fn chinese_date(day: NaiveDate) -> String {
     format!("{}年{}月{}日", day.year(), day.month(), day.day())
 }
 
-/// The Chinese numeral of 1 to 99 ("一", "十二", "二十"), as in headings "一、" and "（一）".
+/// The Chinese numeral of 0 to 999 ("一", "十二", "二十", "一百零五", "一百一十"), as in headings
+/// "一、" and "（一）" and article numbers "第一百零五条"; larger numbers in digits.
 pub fn chinese_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     let ones = match n % 10 {
@@ -208,8 +209,35 @@ pub fn chinese_number(n: usize) -> String {
         0..=9 => DIGITS[n].to_string(),
         10..=19 => format!("十{ones}"),
         20..=99 => format!("{}十{ones}", DIGITS[n / 10]),
+        100..=999 => {
+            let hundreds = format!("{}百", DIGITS[n / 100]);
+            match (n % 100, (n % 100) / 10) {
+                (0, _) => hundreds,
+                (rest, 0) => format!("{hundreds}零{}", DIGITS[rest]),
+                (_, tens) => format!("{hundreds}{}十{ones}", DIGITS[tens]),
+            }
+        }
         _ => n.to_string(),
     }
+}
+
+/// The number a Chinese numeral of 1 to 999 writes ("十二" → 12, "一百零五" → 105), or `None`
+/// for anything else. The inverse of [`chinese_number`].
+pub fn parse_chinese_number(text: &str) -> Option<usize> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let mut total = 0;
+    let mut pending: Option<usize> = None;
+    for c in text.chars() {
+        match c {
+            '百' => total += pending.take()? * 100,
+            '十' => total += pending.take().unwrap_or(1) * 10,
+            '零' => {}
+            _ if pending.is_some() => return None,
+            _ => pending = Some(digit(c)?),
+        }
+    }
+    let n = total + pending.unwrap_or(0);
+    (n > 0 && chinese_number(n) == text).then_some(n)
 }
 
 /// A text as a sentence: trimmed, its trailing punctuation replaced by one "。".

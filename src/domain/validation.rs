@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use super::law::parse_basis;
+
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError<F> {
@@ -36,8 +38,10 @@ impl UniqueIds {
     }
 }
 
-/// What any catalog's check point needs: the text the inspector reads, a legal basis naming
-/// a law or rule in 《》, and at least one 规范用语, none blank.
+/// What any catalog's check point needs: the text the inspector reads, a legal basis written
+/// as citations (`law::parse_basis`: 《法规名称》第X条、第Y条；…), and at least one 规范用语, none
+/// blank. Whether the citations resolve is checked against the law library
+/// (`law::check_citations`).
 pub fn check_point_text(
     id: &str,
     text: &str,
@@ -48,9 +52,8 @@ pub fn check_point_text(
     if text.trim().is_empty() {
         problems.push(format!("{id}: 缺少检查要点内容"));
     }
-    let basis = basis.trim();
-    if !basis.contains('《') || !basis.contains('》') {
-        problems.push(format!("{id}: 缺少法律法规依据（应含《》书名）"));
+    if let Err(e) = parse_basis(basis) {
+        problems.push(format!("{id}: 法律法规依据格式错误：{e}"));
     }
     if phrasings.is_empty() || phrasings.iter().any(|p| p.trim().is_empty()) {
         problems.push(format!("{id}: 缺少规范用语"));

@@ -20,7 +20,7 @@ fn point_ids(kind: InstitutionType, offered: &[Service]) -> Vec<String> {
 
 #[test]
 fn the_2022_edition_is_valid() {
-    let problems = validate(edition_2022());
+    let problems = validate(edition_2022(), &super::law::shipped_library());
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -300,7 +300,7 @@ fn validation_refuses_broken_editions() {
     check(
         r#""basis": "《医疗机构管理条例》第十四条""#,
         r#""basis": "管理条例第十四条""#,
-        "缺少法律法规依据",
+        "M1.1.1: 法律法规依据格式错误：「管理条例第十四条」应以《法规名称》开头",
     );
     check(
         r#""summary_column": "license""#,

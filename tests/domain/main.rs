@@ -16,6 +16,7 @@ mod inspection;
 mod inspection_documents;
 mod inspector;
 mod institution;
+mod law;
 mod media;
 mod photo_required;
 mod plan;

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::domain::law::{check_citations, CitedPoint, LawLibrary};
 use crate::domain::validation::{check_point_text, UniqueIds};
 
 /// The 2024 edition's source text.
@@ -70,8 +71,11 @@ pub struct Point {
     pub sub_content: String,
     /// What the inspector verifies: the state that complies.
     pub text: String,
-    /// 法律法规名称及条款, e.g. 《医疗废物管理条例》第十二条.
+    /// 法律法规名称及条款, e.g. 《医疗废物管理条例》第十二条 (`law::parse_basis`).
     pub basis: String,
+    /// 依据关键词: terms of the point's subject that every verified cited article contains.
+    #[serde(default)]
+    pub basis_terms: Vec<String>,
     /// 规范用语: standard problem descriptions the inspector taps, then edits.
     pub phrasings: Vec<String>,
     /// A 不符合 here needs a photo (取证照片) before the sheet can be marked finished; left out of
@@ -124,7 +128,7 @@ impl StationedCatalog {
     pub fn parse(json: &str) -> Result<Self, Vec<String>> {
         let catalog: Self =
             serde_json::from_str(json).map_err(|e| vec![format!("格式错误：{e}")])?;
-        let problems = validate(&catalog);
+        let problems = validate_structure(&catalog);
         if problems.is_empty() {
             Ok(catalog)
         } else {
@@ -199,11 +203,27 @@ pub fn edition_2024() -> &'static StationedCatalog {
     })
 }
 
+/// Every problem with an edition, its citations checked against the law library (each
+/// cited law and article is there, and each verified article shares one of the point's
+/// key terms); the structure alone is checked on every parse.
+pub fn validate(catalog: &StationedCatalog, laws: &LawLibrary) -> Vec<String> {
+    let mut problems = validate_structure(catalog);
+    problems.extend(check_citations(
+        catalog.points.iter().map(|p| CitedPoint {
+            id: &p.id,
+            basis: &p.basis,
+            terms: &p.basis_terms,
+        }),
+        laws,
+    ));
+    problems
+}
+
 /// Every problem with an edition, in Chinese: duplicate ids, points under unknown sub-contents
 /// or with missing text, basis or 规范用语, scenes referring to unknown points or areas, scenes
 /// without points that are not documented as review-only, sub-contents no scene checks, points
 /// no scene or list uses, the plan's 32 scenes missing or out of order, and the two lists.
-pub fn validate(catalog: &StationedCatalog) -> Vec<String> {
+fn validate_structure(catalog: &StationedCatalog) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ids = UniqueIds::default();
     if catalog.edition.trim().is_empty() {
