@@ -241,3 +241,19 @@ pub fn set_printing(class: &str, on: bool) {
         list.remove_1(class)
     };
 }
+
+/// The text of a file of this build (relative to the page, so it works from any sub-folder),
+/// answered by the service worker's cache when offline; a Chinese message on failure.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("没有浏览器窗口")?;
+    let failed = |what: &str| format!("读取 {path} 失败（{what}）");
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| failed("网络或缓存不可用"))?;
+    let response: web_sys::Response = response.into();
+    if !response.ok() {
+        return Err(failed(&format!("HTTP {}", response.status())));
+    }
+    let text = promise(response.text()).await.ok_or_else(|| failed("内容不可读"))?;
+    text.as_string().ok_or_else(|| failed("内容不是文本"))
+}

@@ -32,6 +32,10 @@ pub enum Route {
     StayAdvice(String),
     Summary,
     Data,
+    /// 法规: the laws the catalogs cite, searchable.
+    Laws,
+    /// One law of the library, by its id.
+    Law(String),
     NotFound(String),
 }
 
@@ -61,6 +65,8 @@ impl Route {
             ["stays", id, "advice"] => Self::StayAdvice(decode(id)),
             ["summary"] => Self::Summary,
             ["data"] => Self::Data,
+            ["laws"] => Self::Laws,
+            ["laws", id] => Self::Law(decode(id)),
             _ => Self::NotFound(path.to_string()),
         }
     }
@@ -89,6 +95,8 @@ impl Route {
             Self::StayAdvice(id) => format!("stays/{}/advice", encode(id)),
             Self::Summary => "summary".into(),
             Self::Data => "data".into(),
+            Self::Laws => "laws".into(),
+            Self::Law(id) => format!("laws/{}", encode(id)),
             Self::NotFound(path) => path.trim_start_matches('/').to_string(),
         };
         format!("#/{path}")
@@ -108,6 +116,7 @@ impl Route {
             Self::Inspection(_) | Self::InspectionRecord(_) | Self::InspectionOpinion(_) => {
                 Self::Inspections
             }
+            Self::Law(_) => Self::Laws,
             other => other.clone(),
         }
     }

@@ -4,6 +4,7 @@
 pub mod autosave;
 pub mod connection;
 pub mod exchange;
+pub mod laws;
 pub mod media;
 pub mod record_list;
 pub mod roster;

@@ -251,6 +251,26 @@ impl LawLibrary {
         Resolved::Law { law, articles }
     }
 
+    /// Each citation of a basis text with what the library holds for it.
+    pub fn resolve_basis(&self, basis: &str) -> Result<Vec<(Citation, Resolved<'_>)>, String> {
+        Ok(parse_basis(basis)?
+            .into_iter()
+            .map(|c| {
+                let resolved = self.resolve(&c);
+                (c, resolved)
+            })
+            .collect())
+    }
+
+    /// How many laws and articles the library holds, and how many of those are 待核实.
+    pub fn totals(&self) -> (usize, usize, usize) {
+        let articles = self.laws.iter().flat_map(|l| &l.articles);
+        let (all, unsure) = articles.fold((0, 0), |(all, unsure), a| {
+            (all + 1, unsure + usize::from(!a.verified))
+        });
+        (self.laws.len(), all, unsure)
+    }
+
     /// The laws whose title or number contains the query with all their articles, and the
     /// other laws with the articles whose text or label contains it; every law for a blank
     /// query.

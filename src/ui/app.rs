@@ -13,6 +13,7 @@ use crate::browser::{self, service_worker};
 use crate::route::Route;
 use crate::state::{
     autosave::provide_autosave,
+    laws::provide_laws,
     connection::{keep_connected, provide_connection, step_aside_for_upgrades},
     roster::provide_roster,
     safekeeping::provide_safekeeping,
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
     let tab_notices = provide_tab_notices();
     let connection = provide_connection();
     let route = provide_route();
+    provide_laws();
     let update_ready = RwSignal::new(false);
 
     service_worker::register(move || update_ready.set(true));

@@ -2,6 +2,7 @@
 
 pub mod answer_picker;
 pub mod backup_panel;
+pub mod basis_line;
 pub mod checklist_section;
 pub mod complaint_list;
 pub mod confirm_button;
@@ -16,6 +17,7 @@ pub mod handling_editor;
 pub mod import_panel;
 pub mod inspection_status;
 pub mod inspector_assignments;
+pub mod law_text;
 pub mod link_rows;
 pub mod lottery_panel;
 pub mod media_strip;

@@ -9,6 +9,7 @@ pub mod inspector;
 pub mod inspectors;
 pub mod institution;
 pub mod institutions;
+pub mod laws;
 pub mod plan;
 pub mod plans;
 pub mod roster_import;
@@ -56,6 +57,8 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Inspectors => inspectors::InspectorsPage().into_any(),
         Route::Inspector(id) => view! { <inspector::InspectorPage id=id /> }.into_any(),
         Route::Data => data::DataPage().into_any(),
+        Route::Laws => view! { <laws::LawsPage /> }.into_any(),
+        Route::Law(id) => view! { <laws::LawsPage law=id /> }.into_any(),
         Route::NotFound(path) => view! {
             <h1>"页面不存在"</h1>
             <p>"没有地址为“" {path} "”的页面。"</p>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::basis_line::BasisLine;
 use super::handling_editor::HandlingEditor;
 use super::media_strip::MediaStrip;
 use super::verdict_fields;
@@ -70,6 +71,13 @@ pub fn AnswerPicker(
         })
     };
     let testid = format!("point-{}", point.id);
+    let day = untrack(|| {
+        work.inspections.with(|all| {
+            all.iter()
+                .find(|i| i.id == inspection_id.get_value())
+                .and_then(|i| i.date)
+        })
+    });
     view! {
         <li class="check-point" data-testid=testid data-verdict=move || verdict().code()>
             <p class="point-text">
@@ -77,7 +85,7 @@ pub fn AnswerPicker(
                 {point.text.clone()}
                 {point.is_focus().then(|| view! { <span class="badge focus">"重点"</span> })}
             </p>
-            <p class="point-basis">"依据：" {point.basis.clone()}</p>
+            <BasisLine basis=point.basis.clone() on=day />
             {verdict_fields::verdict_buttons(verdict, move |v| change(Box::new(move |a| a.verdict = v)))}
             <Show when=move || verdict() == Verdict::NonCompliant>
                 <div class="answer-detail">

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use crate::route::Route;
 
 /// The sections in the order inspectors use them.
-const SECTIONS: [(Route, &str); 7] = [
+const SECTIONS: [(Route, &str); 8] = [
     (Route::Home, "首页"),
     (Route::Plans, "任务"),
     (Route::Institutions, "监督对象"),
     (Route::Inspectors, "执法人员"),
     (Route::Inspections, "检查"),
     (Route::Summary, "汇总"),
+    (Route::Laws, "法规"),
     (Route::Data, "数据"),
 ];
 

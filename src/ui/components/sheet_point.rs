@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::basis_line::BasisLine;
+
 use super::media_strip::MediaStrip;
 use super::verdict_fields;
 use crate::browser;
@@ -57,7 +59,7 @@ pub fn SheetPoint(
                 <span class="point-id">{point.id.clone()}</span>
                 {point.text.clone()}
             </p>
-            <p class="point-basis">"依据：" {point.basis.clone()}</p>
+            <BasisLine basis=point.basis.clone() />
             <fieldset class="plain" prop:disabled=move || !editable.get()>
             {verdict_fields::verdict_buttons(verdict, move |v| change(Box::new(move |a| a.verdict = v)))}
             <Show when=move || verdict() == Verdict::NonCompliant>

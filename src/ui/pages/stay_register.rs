@@ -11,6 +11,7 @@ use crate::domain::stationed::sheet::SceneSheet;
 use crate::route::Route;
 use crate::state::media::Owner;
 use crate::state::work::use_work;
+use crate::ui::components::basis_line::BasisLine;
 use crate::ui::components::media_strip::MediaStrip;
 use crate::ui::components::problem_handling::ProblemHandlingEditor;
 use crate::ui::components::record_page::RecordPage;
@@ -139,7 +140,7 @@ fn Register(id: String) -> impl IntoView {
                                 <p class="point-text">{row.checked}</p>
                                 <p><strong>"问题：" </strong>{row.description}</p>
                                 {(!row.evidence.is_empty()).then(|| view! { <p><strong>"证据：" </strong>{row.evidence.clone()}</p> })}
-                                {(!row.basis.is_empty()).then(|| view! { <p class="point-basis">"依据：" {row.basis.clone()}</p> })}
+                                {(!row.basis.is_empty()).then(|| view! { <BasisLine basis=row.basis.clone() /> })}
                                 <p class="muted small">{format!("发现日期：{}", row.found_on)}</p>
                                 <MediaStrip owner=owner_of(&row.at) recorder=Signal::derive(|| None) editable=editable />
                                 <ProblemHandlingEditor at=row.at editable=editable />
