@@ -15,7 +15,11 @@ Steps:
     left in index.html.
  2. Write deep-link stubs `<page>/index.html` (meta refresh to `../#/<page>`)
     so /jiandu/plans on a plain static server opens the right page.
- 3. VERSION = short sha256 over all build files (sorted relative paths and
+ 3. Bundle the law library (src/domain/law/texts/*.json, one object per
+    law) into laws.json: {"laws": [...]} sorted by file name, compact. The
+    app fetches it when a 依据 is first opened (LawLibrary::from_bundle); the
+    files themselves are checked by the native tests.
+ 4. VERSION = short sha256 over all build files (sorted relative paths and
     contents; sw.js as its unfilled template, version.json not at all); fill
     VERSION and the precache list into sw.js; write version.json.
 
@@ -37,7 +41,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 # Hash-routed pages that get a deep-link stub (<name>/index.html).
-PAGES = ["plans", "institutions", "inspectors", "inspections", "summary", "data"]
+PAGES = ["plans", "institutions", "inspectors", "inspections", "summary", "data", "laws"]
+
+# The law library's files, bundled into laws.json.
+LAW_TEXTS = Path(__file__).resolve().parent.parent / "src" / "domain" / "law" / "texts"
+LAW_BUNDLE = "laws.json"
 
 # Files of the build that are not precached: sw.js is the worker itself (the
 # browser fetches it past the worker), version.json must always come from the
@@ -220,6 +228,20 @@ def build_files(staging: Path) -> list[str]:
     return sorted(files)
 
 
+def write_law_bundle(staging: Path) -> None:
+    files = sorted(LAW_TEXTS.glob("*.json"))
+    if not files:
+        fail(f"no law texts in {LAW_TEXTS}")
+    laws = []
+    for path in files:
+        try:
+            laws.append(json.loads(path.read_text(encoding="utf-8")))
+        except json.JSONDecodeError as e:
+            fail(f"{path}: {e}")
+    bundle = json.dumps({"laws": laws}, ensure_ascii=False, separators=(",", ":"))
+    (staging / LAW_BUNDLE).write_text(bundle, encoding="utf-8")
+
+
 def main() -> int:
     if len(sys.argv) > 1:
         staging = Path(sys.argv[1])
@@ -260,7 +282,10 @@ def main() -> int:
     # 2. Deep-link stubs.
     write_stubs(staging)
 
-    # 3. Version + precache list into sw.js. The hash also covers the sw.js
+    # 3. The law library.
+    write_law_bundle(staging)
+
+    # 4. Version + precache list into sw.js. The hash also covers the sw.js
     # template itself, so a change to the worker's code alone gets a new
     # cache name too.
     files = [f for f in build_files(staging) if f not in NOT_PRECACHED]

@@ -254,6 +254,8 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(failed(&format!("HTTP {}", response.status())));
     }
-    let text = promise(response.text()).await.ok_or_else(|| failed("内容不可读"))?;
+    let text = promise(response.text())
+        .await
+        .ok_or_else(|| failed("内容不可读"))?;
     text.as_string().ok_or_else(|| failed("内容不是文本"))
 }

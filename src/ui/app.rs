@@ -13,8 +13,8 @@ use crate::browser::{self, service_worker};
 use crate::route::Route;
 use crate::state::{
     autosave::provide_autosave,
-    laws::provide_laws,
     connection::{keep_connected, provide_connection, step_aside_for_upgrades},
+    laws::provide_laws,
     roster::provide_roster,
     safekeeping::provide_safekeeping,
     storage_status::{provide_storage_status, DatabaseState},

@@ -12,6 +12,7 @@ const PAGES = [
   ['inspections', '检查'],
   ['summary', '汇总'],
   ['data', '数据'],
+  ['laws', '法规'],
 ];
 
 for (const build of builds()) {
@@ -91,7 +92,7 @@ describe('pages (release build)', () => {
           await open(page, server, 'institutions');
           await page.getByTestId('add-institution').click();
           await page.getByTestId('name').waitFor();
-          for (const route of ['', 'institutions', 'inspectors', 'data', 'plans', 'inspections', 'summary']) {
+          for (const route of ['', 'institutions', 'inspectors', 'data', 'plans', 'inspections', 'summary', 'laws']) {
             await open(page, server, route);
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
             assert.ok(overflow <= 0, `page ${route || 'home'} scrolls sideways by ${overflow}px at ${width}px`);

@@ -76,7 +76,15 @@ pub fn article_view(article: &Article) -> impl IntoView {
                 {unsure.then(|| view! { <span class="badge warn">"待核实"</span> })}
             </p>
             {read}
-            {note.map(|text| view! { <p class="small warn-text">"核查情况：" {text}</p> })}
+            {unsure.then(|| view! {
+                <p class="small warn-text">"本条条号或原文尚未在可靠来源中核对，引用前请查阅官方文本。"</p>
+            })}
+            {note.map(|text| view! {
+                <details class="small check-record">
+                    <summary>"核查记录"</summary>
+                    <p>{text}</p>
+                </details>
+            })}
             {source.map(|text| view! { <p class="small muted source">{text}</p> })}
         </div>
     }
