@@ -37,6 +37,10 @@ pub fn SheetPoint(
                 .and_then(|s| s.answers.get(&point.id).cloned())
         })
     });
+    let start = untrack(|| {
+        work.stays
+            .with(|all| all.iter().find(|s| s.id == stay_id).and_then(|s| s.start))
+    });
     let ids = StoredValue::new((stay_id, target));
     let change = move |f: Box<dyn FnOnce(&mut StayAnswer)>| {
         let by = recorder.get_untracked();
@@ -59,7 +63,7 @@ pub fn SheetPoint(
                 <span class="point-id">{point.id.clone()}</span>
                 {point.text.clone()}
             </p>
-            <BasisLine basis=point.basis.clone() />
+            <BasisLine basis=point.basis.clone() on=start />
             <fieldset class="plain" prop:disabled=move || !editable.get()>
             {verdict_fields::verdict_buttons(verdict, move |v| change(Box::new(move |a| a.verdict = v)))}
             <Show when=move || verdict() == Verdict::NonCompliant>
