@@ -72,6 +72,10 @@ pub struct Law {
     pub source: String,
     /// What a reader must know (replaced, renumbered); may be empty.
     pub note: String,
+    /// Cited as a whole by design (a technical standard, 规范, 规程, 指南, 目录): a citation
+    /// naming no article is complete. For other texts such a citation is 待核实: the article
+    /// that carries the point has not been found yet.
+    pub cited_as_whole: bool,
     pub articles: Vec<Article>,
 }
 
@@ -161,10 +165,12 @@ pub enum CitedArticle<'a> {
 }
 
 impl Resolved<'_> {
-    /// Whether anything about the citation is unsure (待核实).
+    /// Whether anything about the citation is unsure (待核实): an unknown law, an article not
+    /// verified or missing, or no article where the text is not one cited as a whole.
     pub fn is_unsure(&self) -> bool {
         match self {
             Self::UnknownLaw => true,
+            Self::Law { law, articles } if articles.is_empty() => !law.cited_as_whole,
             Self::Law { articles, .. } => articles
                 .iter()
                 .any(|a| !matches!(a, CitedArticle::Verified(_))),

@@ -186,6 +186,15 @@ fn the_library_says_what_stays_unsure() {
     };
     assert_eq!(library.resolve(&citation), Resolved::UnknownLaw);
     assert!(library.resolve(&citation).is_unsure());
+    // A standard cited by name is complete; a rule cited by name still lacks its article.
+    let by_name = |basis: &str| {
+        let citation = parse_basis(basis).expect("parses").remove(0);
+        library.resolve(&citation).is_unsure()
+    };
+    assert!(!by_name("《献血者健康检查要求》（GB 18467）"));
+    assert!(by_name("《医疗质量管理办法》"));
+    assert!(!by_name("《处方管理办法》第十条"));
+    assert!(by_name("《处方管理办法》第五十四条"), "待核实 in the data");
 }
 
 #[test]
@@ -254,11 +263,11 @@ fn small_library() -> LawLibrary {
         r#"{"laws": [
       {"id": "regulation", "name": "医疗机构管理条例", "kind": "administrative_regulation",
        "authority": "国务院", "document_number": "国务院令第149号", "version": "2022年修订",
-       "in_force_from": "2022-05-01", "source": "s", "note": "",
+       "in_force_from": "2022-05-01", "source": "s", "note": "", "cited_as_whole": false,
        "articles": [{"number": 14, "text": "医疗机构执业，必须进行登记，领取《医疗机构执业许可证》。", "source": "", "verified": true, "note": ""}]},
       {"id": "blood-station-rules", "name": "血站管理办法", "kind": "departmental_rule",
        "authority": "卫生部", "document_number": "卫生部令第44号", "version": "2017年修正",
-       "in_force_from": "2017-12-26", "source": "s", "note": "",
+       "in_force_from": "2017-12-26", "source": "s", "note": "", "cited_as_whole": false,
        "articles": [{"number": 20, "text": "", "source": "", "verified": false, "note": "未找到原文"}]}
     ]}"#,
     )
@@ -356,6 +365,7 @@ fn unverified_articles_resolve_as_unsure() {
 fn the_library_refuses_unsound_laws() {
     let base = r#"{"id": "x", "name": "某办法", "kind": "departmental_rule", "authority": "卫生部",
       "document_number": "", "version": "v", "in_force_from": "2020-01-01", "source": "s", "note": "",
+      "cited_as_whole": false,
       "articles": [ARTICLES]}"#;
     let article = |n: u16, text: &str, verified: bool, note: &str| {
         format!(

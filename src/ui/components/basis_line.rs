@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::law_text::{cited_article, law_heading};
+use super::law_text::{cited_article, law_heading, whole_citation};
 use crate::domain::law::{LawLibrary, Resolved};
 use crate::state::laws::{use_laws, LawsState};
 
@@ -74,9 +74,7 @@ fn cited(library: &LawLibrary, basis: &str, on: Option<NaiveDate>) -> AnyView {
             }
             .into_any(),
             Resolved::Law { law, articles } => {
-                let whole = articles.is_empty().then(|| {
-                    view! { <p class="small muted">"引用整部文件，未指明条款；应用内未收录全文。"</p> }
-                });
+                let whole = articles.is_empty().then(|| whole_citation(law.cited_as_whole));
                 view! {
                     <section class="cited-law">
                         {law_heading(law, on, true)}

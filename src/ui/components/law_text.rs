@@ -89,3 +89,19 @@ pub fn article_view(article: &Article) -> impl IntoView {
         </div>
     }
 }
+
+/// What a citation naming no article says: complete for a text cited as a whole, else 待核实.
+pub fn whole_citation(cited_as_whole: bool) -> AnyView {
+    if cited_as_whole {
+        view! { <p class="small muted">"引用整部文件，未指明条款；应用内未收录全文。"</p> }
+            .into_any()
+    } else {
+        view! {
+            <p class="small">
+                <span class="badge warn">"待核实"</span>
+                " 依据未指明条款：与本要点对应的条款尚未在可靠来源中核对，引用前请查阅官方文本。"
+            </p>
+        }
+        .into_any()
+    }
+}

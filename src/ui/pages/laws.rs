@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::law::LawLibrary;
 use crate::route::Route;
 use crate::state::laws::{use_laws, LawsState};
-use crate::ui::components::law_text::{article_view, law_heading};
+use crate::ui::components::law_text::{article_view, law_heading, whole_citation};
 
 /// The 法规 page, or one law of it.
 #[component]
@@ -102,9 +102,7 @@ fn one_law(library: &Arc<LawLibrary>, id: &str) -> AnyView {
         Some(law) => view! {
             <section class="law" data-testid=format!("law-{}", law.id)>
                 {law_heading(law, None, false)}
-                {law.articles.is_empty().then(|| view! {
-                    <p class="small muted">"检查要点引用整部文件，未指明条款；应用内未收录全文。"</p>
-                })}
+                {law.articles.is_empty().then(|| whole_citation(law.cited_as_whole))}
                 {law.articles.iter().map(article_view).collect_view()}
             </section>
         }
