@@ -27,6 +27,7 @@ pub mod roster;
 pub mod roster_import;
 pub mod safekeeping;
 pub mod sample;
+pub mod signing;
 pub mod stationed;
 pub mod storage_budget;
 pub mod validation;

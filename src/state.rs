@@ -10,6 +10,7 @@ pub mod record_list;
 pub mod roster;
 pub mod safekeeping;
 pub mod sample;
+pub mod signing;
 pub mod stay_facts;
 pub mod storage_status;
 pub mod tabs;

@@ -13,6 +13,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
+use super::digest::sha256_hex;
 use super::media::MediaRef;
 
 /// A date left for the signer to fill in by hand.
@@ -31,12 +32,58 @@ pub struct Document {
     /// The 主送 (empty: not printed).
     pub addressee: String,
     pub sections: Vec<Section>,
+    /// Printed boxed just above the signature block, on screen and paper: e.g. that the content
+    /// changed after signing, so the signatures given before are not on this text.
+    pub alert: Option<String>,
     /// Who signs and how: one line each (officers, the party), after the body.
     pub signatures: Vec<SignatureLine>,
     /// The 落款: the issuing body, then the date, printed right-aligned (empty: none).
     pub signature: Vec<String>,
     /// 备注 lines printed last in small type (e.g. how many copies and who keeps them).
     pub notes: Vec<String>,
+}
+
+impl Document {
+    /// SHA-256 (hex) of what a signer confirms: the title, 文号, header facts, addressee, every
+    /// section (headings, paragraphs, items, each photo's caption and file hash) and the notes.
+    /// The signature block, its alert and the 落款 are left out: signing fills them in. A signature keeps
+    /// the digest it was given under, so any later change to the facts, findings, handling or
+    /// wording shows as a mismatch.
+    pub fn content_digest(&self) -> String {
+        let sections: Vec<serde_json::Value> = self
+            .sections
+            .iter()
+            .map(|s| {
+                let figures: Vec<[&str; 2]> = s
+                    .figures
+                    .iter()
+                    .map(|f| [f.caption.as_str(), f.media.sha256.as_str()])
+                    .collect();
+                serde_json::json!({
+                    "heading": s.heading,
+                    "level": s.level,
+                    "paragraphs": s.paragraphs,
+                    "items": s.items,
+                    "figures": figures,
+                })
+            })
+            .collect();
+        let facts: Vec<(&str, Option<&str>)> = self
+            .facts
+            .iter()
+            .map(|f| (f.label.as_str(), f.value.as_deref()))
+            .collect();
+        // Keys are sorted and every string quoted: one text per content, whatever it holds.
+        let content = serde_json::json!({
+            "title": self.title,
+            "number": self.number,
+            "facts": facts,
+            "addressee": self.addressee,
+            "sections": sections,
+            "notes": self.notes,
+        });
+        sha256_hex(content.to_string().as_bytes())
+    }
 }
 
 /// A header fact: "被检查单位：XX诊所".

@@ -8,7 +8,7 @@ mod opinion_letter;
 
 use chrono::NaiveDate;
 
-pub use onsite_record::{onsite_record, CONFIRMATION};
+pub use onsite_record::{onsite_record, onsite_record_digest, signer_name, CONFIRMATION};
 pub use opinion_letter::{opinion_letter, LetterDetails};
 
 use super::catalog::{Area, Catalog, CheckPoint, ChecklistTable};

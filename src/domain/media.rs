@@ -99,4 +99,8 @@ pub struct Signature {
     pub signer: Signer,
     pub image: MediaRef,
     pub signed_at: DateTime<Utc>,
+    /// SHA-256 of the document's content the signature was given under
+    /// (`Document::content_digest`); none for a signature made before digests were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_sha256: Option<String>,
 }

@@ -236,7 +236,8 @@ pub async fn remove(
 }
 
 /// Stores a signature drawn on the screen and puts it on the inspection, replacing the same
-/// signer's earlier one (whose bytes are deleted in the same transaction).
+/// signer's earlier one (whose bytes are deleted in the same transaction). `content_sha256` is
+/// the digest of the 现场检查笔录 it is given under.
 pub async fn sign(
     work: Work,
     autosave: Autosave,
@@ -244,6 +245,7 @@ pub async fn sign(
     signer: Signer,
     prepared: Prepared,
     signed_at: DateTime<Utc>,
+    content_sha256: String,
 ) -> Result<(), String> {
     let before = work
         .inspections
@@ -262,6 +264,7 @@ pub async fn sign(
         signer: signer.clone(),
         image: prepared.media,
         signed_at,
+        content_sha256: Some(content_sha256),
     };
     let record = work
         .inspections

@@ -10,11 +10,12 @@ use jiandu::domain::document::{Document, SignatureLine, DATE_PLACEHOLDER};
 use jiandu::domain::handling::Handling;
 use jiandu::domain::inspection::{Answer, Assignment, Inspection, InspectionStatus, Verdict};
 use jiandu::domain::inspection_documents::{
-    onsite_record, opinion_letter, LetterDetails, CONFIRMATION,
+    onsite_record, onsite_record_digest, opinion_letter, LetterDetails, CONFIRMATION,
 };
 use jiandu::domain::inspector::{AssignmentRole, Inspector};
 use jiandu::domain::institution::{Institution, InstitutionType};
 use jiandu::domain::media::{MediaKind, MediaRef, Signature, Signer};
+use jiandu::domain::signing::{self, SignatureState};
 
 use super::at;
 
@@ -140,6 +141,7 @@ fn inspection() -> Inspection {
             image: media("s-a", MediaKind::Signature, None),
             // 17:30 UTC is already the 26th in China.
             signed_at: Utc.with_ymd_and_hms(2026, 11, 25, 17, 30, 0).unwrap(),
+            content_sha256: None,
         }],
         opinion_number: None,
         opinion_deadline: None,
@@ -350,6 +352,7 @@ fn the_party_who_signed_is_named_with_the_position() {
         },
         image: media("s-party", MediaKind::Signature, None),
         signed_at: Utc.with_ymd_and_hms(2026, 11, 25, 3, 0, 0).unwrap(),
+        content_sha256: None,
     });
     // An officer who signed without being assigned still gets a line.
     inspection.signatures.push(Signature {
@@ -358,6 +361,7 @@ fn the_party_who_signed_is_named_with_the_position() {
         },
         image: media("s-gone", MediaKind::Signature, None),
         signed_at: Utc.with_ymd_and_hms(2026, 11, 25, 3, 0, 0).unwrap(),
+        content_sha256: None,
     });
     let record = onsite_record(edition_2022(), &inspection, &clinic(), &roster());
     let party: &SignatureLine = &record.signatures[0];
@@ -573,4 +577,203 @@ fn a_letter_without_problems_says_none_was_found() {
         ]
     );
     assert_eq!(letter.items().count(), 0);
+}
+
+/// The 笔录's digest of an inspection at the fixture clinic.
+fn record_digest(inspection: &Inspection) -> String {
+    onsite_record_digest(edition_2022(), inspection, &clinic(), &roster())
+}
+
+fn signed_by(inspector_id: &str, content_sha256: Option<String>) -> Signature {
+    Signature {
+        signer: Signer::Inspector {
+            inspector_id: inspector_id.into(),
+        },
+        image: media(&format!("s-{inspector_id}"), MediaKind::Signature, None),
+        signed_at: at(25),
+        content_sha256,
+    }
+}
+
+#[test]
+fn the_same_record_gives_the_same_digest_and_signing_does_not_change_it() {
+    let mut inspection = inspection();
+    inspection.signatures.clear();
+    let digest = record_digest(&inspection);
+    assert_eq!(digest.len(), 64);
+    assert_eq!(digest, record_digest(&inspection.clone()));
+    inspection
+        .signatures
+        .push(signed_by("a", Some(digest.clone())));
+    inspection
+        .signatures
+        .push(signed_by("b", Some(digest.clone())));
+    assert_eq!(
+        record_digest(&inspection),
+        digest,
+        "the signature block is not content"
+    );
+    let record = onsite_record(edition_2022(), &inspection, &clinic(), &roster());
+    assert_eq!(record.alert, None);
+    assert_eq!(
+        record.signatures.iter().filter(|l| !l.is_blank()).count(),
+        2
+    );
+    assert_eq!(
+        SignatureState::of(&inspection.signatures[0], &digest),
+        SignatureState::Matches
+    );
+}
+
+/// One change to an inspection.
+type Edit = Box<dyn Fn(&mut Inspection)>;
+
+#[test]
+fn any_change_to_facts_findings_handling_or_photos_changes_the_digest() {
+    let base = inspection();
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "description",
+            Box::new(|i| {
+                i.answers
+                    .get_mut("M1.1.4")
+                    .unwrap()
+                    .description
+                    .push_str("（两处）")
+            }),
+        ),
+        (
+            "a new 不符合",
+            Box::new(|i| i.answers.get_mut("M1.1.1").unwrap().verdict = Verdict::NonCompliant),
+        ),
+        (
+            "a 符合 made 合理缺项",
+            Box::new(|i| i.answers.get_mut("M2.1.1").unwrap().verdict = Verdict::NotApplicable),
+        ),
+        (
+            "a deadline",
+            Box::new(|i| {
+                i.answers.get_mut("M1.1.4").unwrap().handling = vec![Handling::OrderCorrection {
+                    deadline: Some(day(11, 30)),
+                }]
+            }),
+        ),
+        (
+            "a measure",
+            Box::new(|i| {
+                i.answers
+                    .get_mut("M5.1.3")
+                    .unwrap()
+                    .handling
+                    .push(Handling::Transfer {
+                        department: "市场监督管理局".into(),
+                    })
+            }),
+        ),
+        (
+            "advice wording",
+            Box::new(|i| {
+                i.answers.get_mut("M5.1.3").unwrap().handling =
+                    vec![Handling::RectificationAdvice {
+                        text: "加强培训。".into(),
+                    }]
+            }),
+        ),
+        (
+            "a photo",
+            Box::new(|i| i.media.push(media("p9", MediaKind::Photo, Some((11, 0))))),
+        ),
+        ("the date", Box::new(|i| i.date = Some(day(11, 26)))),
+        (
+            "an officer",
+            Box::new(|i| {
+                i.inspectors.pop();
+            }),
+        ),
+    ];
+    let mut seen = BTreeSet::from([record_digest(&base)]);
+    for (what, edit) in edits {
+        let mut changed = base.clone();
+        edit(&mut changed);
+        assert!(
+            seen.insert(record_digest(&changed)),
+            "{what} left the digest unchanged"
+        );
+    }
+    let mut renamed = clinic();
+    renamed.name = "XX区康宁门诊部".into();
+    let digest = onsite_record_digest(edition_2022(), &base, &renamed, &roster());
+    assert!(seen.insert(digest), "the unit's name is content");
+}
+
+#[test]
+fn a_record_changed_after_signing_prints_no_signature_given_before_and_says_so() {
+    let mut inspection = inspection();
+    inspection.signatures.clear();
+    let before = record_digest(&inspection);
+    inspection
+        .signatures
+        .push(signed_by("a", Some(before.clone())));
+    inspection.signatures.push(signed_by("b", None));
+    inspection.answers.get_mut("M1.1.1").unwrap().verdict = Verdict::NonCompliant;
+    let now = record_digest(&inspection);
+    assert_ne!(before, now);
+    assert_eq!(
+        SignatureState::of(&inspection.signatures[0], &now),
+        SignatureState::Changed
+    );
+    assert_eq!(
+        SignatureState::of(&inspection.signatures[1], &now),
+        SignatureState::Unrecorded
+    );
+    assert_eq!(signing::changed(&inspection.signatures, &now).len(), 1);
+    let record = onsite_record(edition_2022(), &inspection, &clinic(), &roster());
+    let alert = record.alert.clone().expect("the change is said");
+    assert!(alert.starts_with("签名后内容已修改：张三的签名"), "{alert}");
+    let officer = |name: &str| {
+        record
+            .signatures
+            .iter()
+            .find(|l| l.name == name)
+            .expect(name)
+    };
+    assert!(
+        officer("张三").is_blank(),
+        "the changed text is not printed over the old signature"
+    );
+    assert!(
+        !officer("李四").is_blank(),
+        "a signature made before digests is kept"
+    );
+    assert_eq!(
+        signing::refusal(&["张三".into()], "完成检查"),
+        "签名后内容已修改（张三的签名与当前现场检查笔录不符），请重新签名后再完成检查。"
+    );
+    // Signing again under the changed text settles it.
+    inspection.signatures[0].content_sha256 = Some(now.clone());
+    let record = onsite_record(edition_2022(), &inspection, &clinic(), &roster());
+    assert_eq!(record.alert, None);
+    assert!(record
+        .signatures
+        .iter()
+        .all(|l| !l.name.is_empty() || l.is_blank()));
+}
+
+#[test]
+fn a_signature_keeps_its_digest_in_files_and_older_ones_read_without() {
+    let signature = signed_by("a", Some("5a".repeat(32)));
+    let json = serde_json::to_string(&signature).expect("serialises");
+    assert!(json.contains(&format!("\"content_sha256\":\"{}\"", "5a".repeat(32))));
+    assert_eq!(
+        serde_json::from_str::<Signature>(&json).expect("reads"),
+        signature
+    );
+    let older = serde_json::to_string(&signed_by("a", None)).expect("serialises");
+    assert!(!older.contains("content_sha256"), "written only when kept");
+    assert_eq!(
+        serde_json::from_str::<Signature>(&older)
+            .expect("reads")
+            .content_sha256,
+        None
+    );
 }

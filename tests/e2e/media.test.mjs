@@ -286,6 +286,25 @@ describe('evidence media and signatures', () => {
         await point.getByTestId('media-file').setInputFiles({ name: 'waste.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(page, 800, 600) });
         await point.getByTestId('media-thumb').waitFor();
         await settled(page);
+
+        // Signed before the problem was recorded: the signatures are not on this text any more.
+        assert.match(await signatures.getByTestId('signatures-changed').innerText(), /签名后内容已修改：张三、被检查人王五的签名不是对当前文本所签/);
+        assert.equal(await signatures.getByTestId('signature-state').count(), 2);
+        await page.getByTestId('complete-inspection').click();
+        assert.match(await page.getByTestId('completion-refused').innerText(), /签名后内容已修改（张三、被检查人王五的签名与当前现场检查笔录不符），请重新签名后再完成检查/);
+        await page.getByTestId('open-record').click();
+        await page.getByTestId('document-alert').waitFor();
+        assert.match(await page.getByTestId('document-alert').innerText(), /签名后内容已修改/);
+        assert.equal(await page.getByTestId('document-signature').locator('img').count(), 0, 'no signature under a text it was not given for');
+        await page.getByRole('link', { name: '‹ 返回检查' }).click();
+        // Both sign again under the text as it is now.
+        await signatures.getByTestId('signer').filter({ hasText: '张三' }).getByTestId('sign').click();
+        await draw();
+        await signatures.getByTestId('signer').filter({ hasText: '王五' }).getByTestId('sign').click();
+        await draw();
+        await settled(page);
+        assert.equal(await signatures.getByTestId('signatures-changed').count(), 0);
+        assert.equal(await signatures.getByTestId('signature-state').count(), 0);
         await page.getByTestId('open-record').click();
         const record2 = page.getByTestId('document');
         await record2.waitFor();
@@ -295,6 +314,7 @@ describe('evidence media and signatures', () => {
         await figure.waitFor();
         assert.ok(await figure.evaluate((img) => img.complete && img.naturalWidth > 0), 'the photo is drawn');
         assert.equal(await record2.getByTestId('document-signature').locator('img').count(), 2, 'both signatures printed');
+        assert.equal(await page.getByTestId('document-alert').count(), 0);
         assert.equal(await page.locator('.app-nav').isVisible(), false, 'only the document prints');
         assert.equal(await figure.evaluate((img) => getComputedStyle(img.closest('figure')).breakInside), 'avoid');
         await page.emulateMedia({ media: 'screen' });

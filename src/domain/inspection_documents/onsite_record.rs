@@ -12,6 +12,7 @@ use crate::domain::inspection::Inspection;
 use crate::domain::inspector::Inspector;
 use crate::domain::institution::Institution;
 use crate::domain::media::{MediaKind, MediaRef, Signature, Signer};
+use crate::domain::signing::{self, SignatureState};
 
 /// The party's confirmation, printed above its signature line.
 pub const CONFIRMATION: &str = "以上笔录我已看过，情况属实。";
@@ -48,12 +49,40 @@ pub fn onsite_record(
     if !scene.figures.is_empty() || !scene.paragraphs.is_empty() {
         sections.push(scene);
     }
-    Document {
+    let mut document = Document {
         title: "现场检查笔录".to_string(),
         facts: facts(inspection, institution, &officers, roster),
         sections,
-        signatures: signatures(inspection, &officers, roster),
         ..Document::default()
+    };
+    let digest = document.content_digest();
+    document.signatures = signatures(inspection, &officers, roster, &digest);
+    let changed: Vec<String> = signing::changed(&inspection.signatures, &digest)
+        .into_iter()
+        .map(|s| signer_name(&s.signer, roster))
+        .collect();
+    if !changed.is_empty() {
+        document.alert = Some(signing::changed_message(&changed));
+    }
+    document
+}
+
+/// The digest of the 现场检查笔录 as it reads now: what a signature given now is bound to.
+pub fn onsite_record_digest(
+    catalog: &Catalog,
+    inspection: &Inspection,
+    institution: &Institution,
+    roster: &[Inspector],
+) -> String {
+    onsite_record(catalog, inspection, institution, roster).content_digest()
+}
+
+/// The name a signer is shown under: the officer's, or the party's with 被检查人.
+pub fn signer_name(signer: &Signer, roster: &[Inspector]) -> String {
+    match signer {
+        Signer::Inspector { inspector_id } => Officer::of(inspector_id, roster).name,
+        Signer::Party { name, .. } if name.trim().is_empty() => "被检查人".to_string(),
+        Signer::Party { name, .. } => format!("被检查人{}", name.trim()),
     }
 }
 
@@ -256,11 +285,13 @@ fn caption(number: usize, photo: &MediaRef) -> String {
 
 /// The party first (its confirmation above its line), then the officers in the order assigned;
 /// a signature recorded on the inspection fills its line, others are blank lines to sign by
-/// hand. An officer who signed without being assigned still gets a line.
+/// hand. An officer who signed without being assigned still gets a line. A signature given
+/// under other content than `digest` is not printed: its line is left to sign again.
 fn signatures(
     inspection: &Inspection,
     officers: &[Officer],
     roster: &[Inspector],
+    digest: &str,
 ) -> Vec<SignatureLine> {
     const PARTY: &str = "被检查人（签名）";
     const OFFICER: &str = "执法人员（签名）";
@@ -269,7 +300,7 @@ fn signatures(
         .iter()
         .filter_map(|s| match &s.signer {
             Signer::Party { name, position } => {
-                let mut line = signed(PARTY, name, s);
+                let mut line = signed(PARTY, name, s, digest);
                 line.detail =
                     (!position.trim().is_empty()).then(|| format!("职务：{}", position.trim()));
                 Some(line)
@@ -300,7 +331,7 @@ fn signatures(
         });
     for officer in officers.iter().cloned().chain(unassigned) {
         let mut line = match signed_by(&officer.id) {
-            Some(signature) => signed(OFFICER, &officer.name, signature),
+            Some(signature) => signed(OFFICER, &officer.name, signature, digest),
             None => SignatureLine::blank(OFFICER, &officer.name),
         };
         line.detail = Some(officer.certificate_line());
@@ -309,7 +340,10 @@ fn signatures(
     lines
 }
 
-fn signed(label: &str, name: &str, signature: &Signature) -> SignatureLine {
+fn signed(label: &str, name: &str, signature: &Signature, digest: &str) -> SignatureLine {
+    if SignatureState::of(signature, digest) == SignatureState::Changed {
+        return SignatureLine::blank(label, name);
+    }
     SignatureLine {
         image: Some(signature.image.clone()),
         signed_at: Some(signature.signed_at),

@@ -74,6 +74,9 @@ pub fn DocumentView(document: Document) -> impl IntoView {
                     {section.figures.into_iter().map(figure_view).collect_view()}
                 </section>
             }).collect_view()}
+            {document.alert.map(|text| view! {
+                <p class="document-alert" role="status" data-testid="document-alert"><strong>{text}</strong></p>
+            })}
             {(!document.signatures.is_empty()).then(|| view! {
                 <div class="document-signatures">{document.signatures.into_iter().map(signature_view).collect_view()}</div>
             })}

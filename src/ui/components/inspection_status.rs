@@ -9,7 +9,9 @@ use crate::domain::catalog::Checklist;
 use crate::domain::inspection::{Inspection, InspectionStatus, StatusProblem};
 use crate::domain::labelled::Labelled;
 use crate::domain::plan::PlanKind;
+use crate::domain::signing;
 use crate::state::roster::use_roster;
+use crate::state::signing::changed_signers;
 use crate::state::work::use_work;
 
 /// A status change tried on a copy of the inspection before it is stored.
@@ -21,6 +23,8 @@ enum Prompt {
     None,
     Refused(Vec<String>),
     ConfirmUnchecked(Vec<String>),
+    /// Reopening a signed inspection: what happens to the signatures, asked before it acts.
+    ConfirmReopen,
 }
 
 /// The status panel.
@@ -77,10 +81,22 @@ pub fn InspectionStatusPanel(
             }
         })
     };
+    // Signatures given under other content refuse completing and reviewing (signing.rs).
+    let signatures_changed = move |action: &str| {
+        let changed = untrack(|| changed_signers(work, roster, &inspection_id.get_value()));
+        let refused = !changed.is_empty();
+        if refused {
+            prompt.set(Prompt::Refused(vec![signing::refusal(&changed, action)]));
+        }
+        refused
+    };
     let try_complete = move |_| {
         let Some(record) = inspection.get_untracked() else {
             return;
         };
+        if signatures_changed("完成检查") {
+            return;
+        }
         let unchecked: Vec<String> = checklist.with_value(|c| {
             c.as_ref()
                 .map(|c| {
@@ -104,13 +120,23 @@ pub fn InspectionStatusPanel(
         }
     };
     let review = move |_| match recorder.get_untracked() {
+        _ if signatures_changed("审核") => {}
         Some(by) => apply(Box::new(move |i| i.review(browser::now(), &by))),
         None => prompt.set(Prompt::Refused(StatusProblem::NotLeader.messages())),
     };
-    let reopen = move |_| {
+    let reopen = move || {
         apply(Box::new(move |i| {
             i.reopen(browser::now(), recorder.get_untracked())
         }))
+    };
+    let try_reopen = move |_| {
+        let signed =
+            inspection.with_untracked(|i| i.as_ref().is_some_and(|i| !i.signatures.is_empty()));
+        if signed {
+            prompt.set(Prompt::ConfirmReopen);
+        } else {
+            reopen();
+        }
     };
     let history = move || {
         inspection.with(|i| {
@@ -156,6 +182,14 @@ pub fn InspectionStatusPanel(
                     </div>
                 }
                     .into_any(),
+                Prompt::ConfirmReopen => view! {
+                    <div class="confirm" role="alertdialog" data-testid="confirm-reopen">
+                        <p>{signing::REOPEN_WARNING}</p>
+                        <button class="primary" data-testid="confirm-reopen-button" on:click=move |_| reopen()>"重新打开"</button>
+                        <button on:click=move |_| prompt.set(Prompt::None)>"取消"</button>
+                    </div>
+                }
+                    .into_any(),
             }}
             <div class="actions">
                 <Show when=move || status() == InspectionStatus::Draft>
@@ -165,7 +199,7 @@ pub fn InspectionStatusPanel(
                     <button class="primary" data-testid="review-inspection" on:click=review>"审核通过（组长）"</button>
                 </Show>
                 <Show when=move || status() != InspectionStatus::Draft>
-                    <button data-testid="reopen-inspection" on:click=reopen>"重新打开"</button>
+                    <button data-testid="reopen-inspection" on:click=try_reopen>"重新打开"</button>
                 </Show>
             </div>
             <Show when=move || !history().is_empty()>

@@ -9,9 +9,11 @@ use super::media_strip::Thumb;
 use crate::browser;
 use crate::browser::media::{context_2d, prepare_signature};
 use crate::domain::media::Signer;
+use crate::domain::signing::{self, SignatureState};
 use crate::state::autosave::use_autosave;
 use crate::state::media::sign;
 use crate::state::roster::use_roster;
+use crate::state::signing::{changed_signers, record_digest};
 use crate::state::work::use_work;
 
 /// The drawing surface in canvas pixels (CSS scales it to the page's width).
@@ -138,6 +140,11 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
             return;
         };
         let by = crate::storage::preferences::recorder();
+        // Bound to the record as it reads when the signer confirms it.
+        let Some(digest) = untrack(|| record_digest(work, roster, &inspection_id.get_value()))
+        else {
+            return error.set(Some("签名未保存：找不到检查记录或被检查单位".into()));
+        };
         spawn_local(async move {
             let result =
                 match prepare_signature(&canvas, browser::new_id(), browser::now(), by).await {
@@ -149,6 +156,7 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
                             signer,
                             p,
                             browser::now(),
+                            digest,
                         )
                         .await
                     }
@@ -163,6 +171,14 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
     view! {
         <section class="section" data-testid="signatures">
             <h2>"签名"</h2>
+            {move || {
+                let changed = changed_signers(work, roster, &inspection_id.get_value());
+                (!changed.is_empty()).then(|| view! {
+                    <p class="alert alert-warn" role="status" data-testid="signatures-changed">
+                        {signing::changed_message(&changed)}
+                    </p>
+                })
+            }}
             <ul class="rows">
                 {move || signers().into_iter().map(|(signer, label)| {
                     let signed = signature_of(&signer);
@@ -170,9 +186,14 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
                     view! {
                         <li class="row-item" data-testid="signer">
                             <span class="row-title">{label}</span>
-                            {signed.map(|s| view! {
-                                <span class="signature-thumb" data-testid="signature-image"><Thumb media=s.image.clone() /></span>
-                                <span class="muted small">{browser::local_time(s.signed_at)}</span>
+                            {signed.map(|s| {
+                                let state = record_digest(work, roster, &inspection_id.get_value())
+                                    .and_then(|d| SignatureState::of(&s, &d).label());
+                                view! {
+                                    <span class="signature-thumb" data-testid="signature-image"><Thumb media=s.image.clone() /></span>
+                                    <span class="muted small">{browser::local_time(s.signed_at)}</span>
+                                    {state.map(|text| view! { <span class="badge warn" data-testid="signature-state">{text}</span> })}
+                                }
                             })}
                             <span class="row-actions">
                                 <button type="button" data-testid="sign" on:click=move |_| signing.set(Some(again.clone()))>"签名"</button>

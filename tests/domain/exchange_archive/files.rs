@@ -176,6 +176,7 @@ pub fn media_records() -> Records {
             "",
         ),
         signed_at: at(20),
+        content_sha256: None,
     });
     Records {
         institutions: vec![clinic],
