@@ -53,13 +53,17 @@ cargo fetch --quiet
 if $with_tests; then
   # openpyxl (Debian's, run by /usr/bin/python3): a real XLSX reader, so the browser tests
   # check a downloaded workbook's merged ranges, texts and numbers as a spreadsheet sees them.
+  # poppler-utils (pdfinfo, pdftotext): the print tests render a document to PDF in Chromium
+  # and read back its page size, page count and each page's text; fonts-wqy-microhei gives
+  # Chromium Chinese glyphs (without a CJK font the PDF holds no readable Chinese text).
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-    || ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
-    say "installing Debian's chromium, chromium-driver and python3-openpyxl"
+    || ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || ! command -v pdftotext >/dev/null \
+    || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+    say "installing Debian's chromium, chromium-driver, python3-openpyxl, poppler-utils and fonts-wqy-microhei"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver python3-openpyxl >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver python3-openpyxl poppler-utils fonts-wqy-microhei >/dev/null
   fi
   npm_install tests/e2e
 fi

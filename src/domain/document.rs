@@ -41,6 +41,8 @@ pub struct Document {
     pub signature: Vec<String>,
     /// 备注 lines printed last in small type (e.g. how many copies and who keeps them).
     pub notes: Vec<String>,
+    /// The party signs at the foot of every page (被检查人签名), as on the paper 现场检查笔录.
+    pub party_signs_each_page: bool,
 }
 
 impl Document {

@@ -53,6 +53,7 @@ pub fn onsite_record(
         title: "现场检查笔录".to_string(),
         facts: facts(inspection, institution, &officers, roster),
         sections,
+        party_signs_each_page: true,
         ..Document::default()
     };
     let digest = document.content_digest();

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::media_strip::StoredMedia;
-use crate::domain::document::{Document, Figure, SignatureLine};
+use crate::domain::document::{Document, Figure, Section, SignatureLine};
 use crate::domain::media::MediaRef;
 
 /// A stored image in a document (a placeholder when the bytes are not on this device).
@@ -51,9 +51,12 @@ fn signature_view(line: SignatureLine) -> impl IntoView {
 
 /// A document as printed.
 #[component]
-pub fn DocumentView(document: Document) -> impl IntoView {
+pub fn DocumentView(mut document: Document) -> impl IntoView {
+    // The last section, the change alert and the signatures print as one block when they fit,
+    // so the signatures never stand alone on the last page.
+    let last = document.sections.pop();
     view! {
-        <article class="document" data-testid="document">
+        <article class="document" class:party-signs-each-page=document.party_signs_each_page data-testid="document">
             <h1>{document.title}</h1>
             {document.number.map(|n| view! { <p class="document-number" data-testid="document-number">{n}</p> })}
             {(!document.facts.is_empty()).then(|| view! {
@@ -62,24 +65,16 @@ pub fn DocumentView(document: Document) -> impl IntoView {
                 </div>
             })}
             {(!document.addressee.is_empty()).then(|| view! { <p class="addressee">{format!("{}：", document.addressee)}</p> })}
-            {document.sections.into_iter().map(|section| view! {
-                <section>
-                    {section.heading.map(|h| if section.level <= 1 {
-                        view! { <h2>{h}</h2> }.into_any()
-                    } else {
-                        view! { <h3>{h}</h3> }.into_any()
-                    })}
-                    {section.paragraphs.into_iter().map(|p| view! { <p class="indent">{p}</p> }).collect_view()}
-                    {section.items.into_iter().map(|p| view! { <p class="indent item">{p}</p> }).collect_view()}
-                    {section.figures.into_iter().map(figure_view).collect_view()}
-                </section>
-            }).collect_view()}
-            {document.alert.map(|text| view! {
-                <p class="document-alert" role="status" data-testid="document-alert"><strong>{text}</strong></p>
-            })}
-            {(!document.signatures.is_empty()).then(|| view! {
-                <div class="document-signatures">{document.signatures.into_iter().map(signature_view).collect_view()}</div>
-            })}
+            {document.sections.into_iter().map(section_view).collect_view()}
+            <div class="document-closing">
+                {last.map(section_view)}
+                {document.alert.map(|text| view! {
+                    <p class="document-alert" role="status" data-testid="document-alert"><strong>{text}</strong></p>
+                })}
+                {(!document.signatures.is_empty()).then(|| view! {
+                    <div class="document-signatures">{document.signatures.into_iter().map(signature_view).collect_view()}</div>
+                })}
+            </div>
             {(!document.signature.is_empty()).then(|| view! {
                 <div class="signature">{document.signature.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}</div>
             })}
@@ -87,6 +82,21 @@ pub fn DocumentView(document: Document) -> impl IntoView {
                 <div class="document-notes">{document.notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
             })}
         </article>
+    }
+}
+
+fn section_view(section: Section) -> impl IntoView {
+    view! {
+        <section>
+            {section.heading.map(|h| if section.level <= 1 {
+                view! { <h2>{h}</h2> }.into_any()
+            } else {
+                view! { <h3>{h}</h3> }.into_any()
+            })}
+            {section.paragraphs.into_iter().map(|p| view! { <p class="indent">{p}</p> }).collect_view()}
+            {section.items.into_iter().map(|p| view! { <p class="indent item">{p}</p> }).collect_view()}
+            {section.figures.into_iter().map(figure_view).collect_view()}
+        </section>
     }
 }
 

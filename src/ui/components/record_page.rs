@@ -21,7 +21,7 @@ pub fn RecordPage(
     children: ChildrenFn,
 ) -> impl IntoView {
     view! {
-        <p>
+        <p class="no-print">
             <a href=back.href()>{back_label}</a>
         </p>
         <Show

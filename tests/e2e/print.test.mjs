@@ -1,0 +1,87 @@
+// Paper: documents rendered to PDF by Chromium's own print path, read back page by page with
+// poppler. A4 (landscape for the 问题汇总表), 第X页 共Y页 on every page, the 现场检查笔录's
+// party signature line on every page and its signatures on the page of its last text, nothing
+// of the screen (links, buttons) on paper, and the register's last column present.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { TABLET, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+
+/** The page as printed: its size in points and each page's text. */
+async function printed(page) {
+  await page.emulateMedia({ media: 'print' });
+  const file = join(mkdtempSync(join(tmpdir(), 'jiandu-print-')), 'doc.pdf');
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((text, i, all) => i < all.length - 1 || text.trim() !== '');
+  assert.equal(pages.length, Number(info.match(/Pages:\s+(\d+)/)[1]));
+  return { width: Math.round(Number(width)), height: Math.round(Number(height)), pages };
+}
+
+const squeeze = (text) => text.replace(/\s+/g, '');
+
+function numberedAndClean({ pages }) {
+  pages.forEach((text, i) => {
+    const numbers = squeeze(text).match(/第\d+页共\d+页/g) ?? [];
+    assert.deepEqual(numbers, [`第${i + 1}页共${pages.length}页`], `page ${i + 1} is numbered once`);
+    assert.doesNotMatch(text, /返回|打印|取号/, `page ${i + 1} carries no screen controls`);
+  });
+}
+
+describe('printed documents', () => {
+  let server;
+  before(async () => (server = await serveDist(releaseBuild().dist)));
+  after(async () => server.dispose());
+
+  test('the 现场检查笔录 on A4: numbered pages, the party signs each page, signatures with the last text', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await open(page, server);
+        await page.getByTestId('load-sample').click();
+        await settled(page);
+        await open(page, server, 'inspections/sample-inspection-hospital/record');
+        await page.getByTestId('document').waitFor();
+        const pdf = await printed(page);
+        assert.deepEqual([pdf.width, pdf.height], [595, 842], 'A4 portrait');
+        assert.ok(pdf.pages.length >= 2, `${pdf.pages.length} pages`);
+        numberedAndClean(pdf);
+        pdf.pages.forEach((text, i) => assert.match(squeeze(text), /被检查人签名：/, `page ${i + 1} has the party's line`));
+        const last = pdf.pages.at(-1);
+        assert.match(squeeze(last), /以上笔录我已看过，情况属实/);
+        assert.match(squeeze(last), /执法人员（签名）/);
+        // The signature block does not stand alone: the last page also carries text before it.
+        const before = squeeze(last.split('以上笔录我已看过')[0]).replace(/被检查人签名：|第\d+页共\d+页/g, '');
+        assert.ok(before.length > 20, `the last page starts with the signatures alone: ${before}`);
+      },
+      TABLET,
+    ));
+
+  test('the 问题汇总表 on A4 landscape: the table from page 1, every column on paper', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await open(page, server);
+        await page.getByTestId('load-sample').click();
+        await settled(page);
+        await open(page, server, 'stays/sample-stay-renhe/register');
+        await page.getByTestId('register-area').first().waitFor();
+        const pdf = await printed(page);
+        assert.deepEqual([pdf.width, pdf.height], [842, 595], 'A4 landscape');
+        numberedAndClean(pdf);
+        const first = squeeze(pdf.pages[0]);
+        assert.match(first, /问题汇总表/, 'the table starts on page 1');
+        // Header cells wrap inside their columns; each column's words are on the page.
+        for (const column of ['法律依据', '处理方式', '整改期', '复查结果']) assert.match(first, new RegExp(column), `${column} is on paper`);
+        assert.match(first, /已改正/, 'the last column\'s values are on paper, not cut off');
+      },
+      TABLET,
+    ));
+});
