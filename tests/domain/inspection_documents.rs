@@ -8,7 +8,9 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use jiandu::domain::catalog::edition_2022;
 use jiandu::domain::document::{Document, SignatureLine, DATE_PLACEHOLDER};
 use jiandu::domain::handling::Handling;
-use jiandu::domain::inspection::{Answer, Assignment, Inspection, InspectionStatus, Verdict};
+use jiandu::domain::inspection::{
+    Answer, Assignment, Inspection, InspectionStatus, StatusChange, StatusEvent, Verdict,
+};
 use jiandu::domain::inspection_documents::{
     onsite_record, onsite_record_digest, opinion_letter, LetterDetails, CONFIRMATION,
 };
@@ -194,7 +196,8 @@ fn the_record_states_who_was_inspected_when_where_and_by_whom() {
             "统一社会信用代码：91110105MA01ABCD1X",
             "法定代表人（负责人）：",
             "联系电话：010-12345678",
-            "检查时间：2026年11月25日　　时　　分至　　时　　分",
+            // Every answer at 17:00 China time and not completed: the end is left to write.
+            "检查时间：2026年11月25日17时00分至　　时　　分",
             "检查地点：XX区和平路12号",
             "执法人员：张三（执法证号：A001）、李四（执法证号：　　　　　　）",
             "记录人：张三、李四",
@@ -775,5 +778,58 @@ fn a_signature_keeps_its_digest_in_files_and_older_ones_read_without() {
             .expect("reads")
             .content_sha256,
         None
+    );
+}
+
+#[test]
+fn the_inspection_time_runs_from_the_first_answer_to_completion() {
+    let mut inspection = inspection();
+    let utc = |h: u32, m: u32| Utc.with_ymd_and_hms(2026, 11, 25, h, m, 0).unwrap();
+    // 01:05 UTC is 9:05 in China; 03:20 UTC is 11:20.
+    inspection.answers.get_mut("M1.1.1").unwrap().updated_at = utc(1, 5);
+    inspection.answers.get_mut("M1.1.4").unwrap().updated_at = utc(2, 0);
+    for answer in inspection
+        .answers
+        .values_mut()
+        .filter(|a| a.updated_at == at(25))
+    {
+        answer.updated_at = utc(2, 30);
+    }
+    let time = |i: &Inspection| {
+        let record = onsite_record(edition_2022(), i, &clinic(), &roster());
+        record
+            .facts
+            .iter()
+            .find(|f| f.label == "检查时间")
+            .unwrap()
+            .line()
+    };
+    assert_eq!(
+        time(&inspection),
+        "检查时间：2026年11月25日9时05分至10时30分",
+        "a draft ends at its last answer"
+    );
+    let mut completed = inspection.clone();
+    completed.status = InspectionStatus::Completed;
+    completed.history.push(StatusEvent {
+        change: StatusChange::Completed,
+        at: utc(3, 20),
+        by: Some("a".into()),
+    });
+    assert_eq!(
+        time(&completed),
+        "检查时间：2026年11月25日9时05分至11时20分",
+        "completion ends it"
+    );
+    // A completion on another day does not end this day's inspection: its last answer does.
+    completed.history.last_mut().unwrap().at = utc(3, 20) + chrono::Duration::days(1);
+    assert_eq!(
+        time(&completed),
+        "检查时间：2026年11月25日9时05分至10时30分"
+    );
+    inspection.date = None;
+    assert_eq!(
+        time(&inspection),
+        "检查时间：　　年　　月　　日　　时　　分至　　时　　分"
     );
 }

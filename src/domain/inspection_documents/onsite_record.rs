@@ -6,8 +6,12 @@ use super::{
     areas, counts_sentence, inspection_day, measure_text, names, officers, registration_label,
     total, AreaPoints, Officer,
 };
+use chrono::{DateTime, FixedOffset, NaiveTime, Timelike, Utc};
+
 use crate::domain::catalog::{Catalog, ChecklistTable};
-use crate::domain::document::{chinese_number, Document, Fact, Figure, Section, SignatureLine};
+use crate::domain::document::{
+    chinese_date, chinese_number, Document, Fact, Figure, Section, SignatureLine,
+};
 use crate::domain::inspection::Inspection;
 use crate::domain::inspector::Inspector;
 use crate::domain::institution::Institution;
@@ -112,14 +116,48 @@ fn facts(
         ),
         Fact::blank("法定代表人（负责人）"),
         Fact::new("联系电话", &institution.contact_phone),
-        Fact::new(
-            "检查时间",
-            &format!("{}{TIME_PLACEHOLDER}", inspection_day(inspection)),
-        ),
+        // Not trimmed: its blanks to fill in by hand are full-width spaces.
+        Fact {
+            label: "检查时间".to_string(),
+            value: Some(inspection_time(inspection)),
+        },
         Fact::new("检查地点", place),
         Fact::new("执法人员", &officer_list),
         Fact::new("记录人", &recorders(inspection, roster)),
     ]
+}
+
+/// "2026年11月25日9时05分至11时20分": the inspection day, from its first recorded answer that
+/// day to its completion (or its last answer, while a draft); what the data cannot tell is left
+/// blank to fill in by hand ("　　时　　分").
+fn inspection_time(inspection: &Inspection) -> String {
+    const BLANK: &str = "　　时　　分";
+    let Some(day) = inspection.date else {
+        return format!("{}{TIME_PLACEHOLDER}", inspection_day(inspection));
+    };
+    let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
+    let on_day = |t: DateTime<Utc>| {
+        let local = t.with_timezone(&china);
+        (local.date_naive() == day).then(|| local.time())
+    };
+    let times: Vec<NaiveTime> = inspection
+        .answers
+        .values()
+        .filter_map(|a| on_day(a.updated_at))
+        .collect();
+    let clock = |t: NaiveTime| format!("{}时{:02}分", t.hour(), t.minute());
+    let start = times.iter().min().copied();
+    let end = inspection
+        .completed_at()
+        .and_then(on_day)
+        .or_else(|| times.iter().max().copied())
+        .filter(|&end| start.is_some_and(|start| end > start));
+    format!(
+        "{}{}至{}",
+        chinese_date(day),
+        start.map_or(BLANK.to_string(), clock),
+        end.map_or(BLANK.to_string(), clock)
+    )
 }
 
 /// Who recorded the answers (each answer's 记录人), each once, by point id.
