@@ -109,6 +109,10 @@ pub struct Institution {
     pub address: String,
     /// 乡镇/街道.
     pub township: String,
+    /// 法定代表人（负责人）, printed on the 现场检查笔录; empty in records made before it was kept
+    /// (written to files only when not empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub legal_representative: String,
     pub contact_person: String,
     pub contact_phone: String,
     pub services: BTreeSet<Service>,
@@ -136,6 +140,7 @@ impl Institution {
             ownership: None,
             address: String::new(),
             township: String::new(),
+            legal_representative: String::new(),
             contact_person: String::new(),
             contact_phone: String::new(),
             services: BTreeSet::new(),

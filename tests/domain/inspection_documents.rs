@@ -833,3 +833,12 @@ fn the_inspection_time_runs_from_the_first_answer_to_completion() {
         "检查时间：　　年　　月　　日　　时　　分至　　时　　分"
     );
 }
+
+#[test]
+fn the_legal_representative_is_printed_from_the_roster() {
+    let mut clinic = clinic();
+    clinic.legal_representative = "王五".into();
+    let record = onsite_record(edition_2022(), &inspection(), &clinic, &roster());
+    let lines: Vec<String> = record.facts.iter().map(|f| f.line()).collect();
+    assert!(lines.contains(&"法定代表人（负责人）：王五".to_string()), "{lines:?}");
+}

@@ -305,7 +305,7 @@ fn the_mapping_is_guessed_from_realistic_headers() {
         "被检查单位→name|执业许可证登记号→registration_number|类别→kind|医院级别→level|\
          经营性质→ownership|地址→address|联系人→contact_person|联系电话→contact_phone|\
          诊疗科目→services",
-        "*医疗机构名称→name|法定代表人（负责人）→contact_person|\
+        "*医疗机构名称→name|法定代表人（负责人）→legal_representative|\
          法定代表人联系电话→contact_phone|风险等级|检查结果",
         "机构名称→name|单位名称|电话→contact_phone|手机|统一社会信用代码/登记号→registration_number",
     ];
@@ -662,4 +662,18 @@ proptest! {
             prop_assert_eq!(total, table.rows.len());
         }
     }
+}
+
+#[test]
+fn a_legal_representative_column_fills_the_field_printed_on_the_record() {
+    let table = csv(
+        "单位名称,统一社会信用代码,机构类别,法定代表人,联系人,联系电话\r\n\
+         康宁诊所,914403001922038216,诊所,王五,李四,13800000000\r\n",
+    );
+    let mapping = guess_mapping(&table.header);
+    let mut ids = (1..).map(|n| format!("new-{n}"));
+    let import = plan_import(&table, &mapping, &[], || ids.next().expect("id"), at(20));
+    let record = &import.rows[0].institution;
+    assert_eq!(record.legal_representative, "王五");
+    assert_eq!(record.contact_person, "李四");
 }

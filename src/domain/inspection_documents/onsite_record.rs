@@ -114,7 +114,7 @@ fn facts(
             registration_label(institution.registration_kind),
             &institution.registration_number,
         ),
-        Fact::blank("法定代表人（负责人）"),
+        Fact::new("法定代表人（负责人）", &institution.legal_representative),
         Fact::new("联系电话", &institution.contact_phone),
         // Not trimmed: its blanks to fill in by hand are full-width spaces.
         Fact {

@@ -14,6 +14,7 @@ labelled_enum! {
         Ownership = "ownership" => "所有制",
         Address = "address" => "地址",
         Township = "township" => "乡镇/街道",
+        LegalRepresentative = "legal_representative" => "法定代表人（负责人）",
         ContactPerson = "contact_person" => "联系人",
         ContactPhone = "contact_phone" => "联系电话",
         Services = "services" => "开展服务",
@@ -122,9 +123,8 @@ const SYNONYMS: &[(Field, &[&str])] = &[
         ],
     ),
     (
-        Field::ContactPerson,
+        Field::LegalRepresentative,
         &[
-            "联系人",
             "负责人",
             "法定代表人",
             "主要负责人",
@@ -134,6 +134,7 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "法定代表人(负责人)",
         ],
     ),
+    (Field::ContactPerson, &["联系人"]),
     (
         Field::ContactPhone,
         &[

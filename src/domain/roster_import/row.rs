@@ -59,6 +59,7 @@ pub(super) struct Values {
     pub ownership: Option<Ownership>,
     pub address: String,
     pub township: String,
+    pub legal_representative: String,
     pub contact_person: String,
     pub contact_phone: String,
     pub services: BTreeSet<Service>,
@@ -115,6 +116,7 @@ pub(super) fn parse(row: &SourceRow, columns: &Columns<'_>) -> (Values, Vec<RowP
             },
             Field::Address => values.address = cell.to_string(),
             Field::Township => values.township = cell.to_string(),
+            Field::LegalRepresentative => values.legal_representative = cell.to_string(),
             Field::ContactPerson => values.contact_person = cell.to_string(),
             Field::ContactPhone => values.contact_phone = cell.to_string(),
             Field::Services => {
@@ -173,6 +175,13 @@ pub(super) fn apply(
         Field::Township,
         &mut record.township,
         &values.township,
+    );
+    fill_text(
+        k,
+        fill_only,
+        Field::LegalRepresentative,
+        &mut record.legal_representative,
+        &values.legal_representative,
     );
     let person = &mut record.contact_person;
     fill_text(

@@ -177,6 +177,12 @@ fn InstitutionForm(id: String) -> impl IntoView {
                 on_input=text_setter(Some(InstitutionField::Township), |r, v| r.township = v)
             />
             <TextField
+                label="法定代表人（负责人）"
+                name="legal-representative"
+                value=get(|r| r.legal_representative.clone())
+                on_input=text_setter(None, |r, v| r.legal_representative = v)
+            />
+            <TextField
                 label="联系人"
                 name="contact-person"
                 value=get(|r| r.contact_person.clone())
