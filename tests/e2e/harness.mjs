@@ -168,6 +168,13 @@ export async function open(page, server, route = '') {
   await settled(page);
 }
 
+/** Opens the app on a clean device and loads the built-in sample (示例数据). */
+export async function loadSample(page, server) {
+  await open(page, server);
+  await page.getByTestId('load-sample').click();
+  await settled(page);
+}
+
 /** Waits until the app has read its data and every edit is written (the header says 已保存). */
 export async function settled(page) {
   await page.locator('main[data-ready="true"]').waitFor({ timeout: 15000 });

@@ -3,7 +3,7 @@
 // cited articles. The texts are read only when first asked for.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TABLET, controlledByServiceWorker, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+import { TABLET, controlledByServiceWorker, loadSample, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 describe('legal bases', () => {
   let server;
@@ -16,9 +16,7 @@ describe('legal bases', () => {
       async ({ page }) => {
         const lawRequests = [];
         page.on('request', (r) => r.url().includes('laws.json') && lawRequests.push(r.url()));
-        await open(page, server);
-        await page.getByTestId('load-sample').click();
-        await settled(page);
+        await loadSample(page, server);
         await controlledByServiceWorker(page);
         await server.stop();
 

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TABLET, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+import { TABLET, loadSample, open, releaseBuild, serveDist, withBrowser } from './harness.mjs';
 
 /** The page as printed: its size in points and each page's text. */
 async function printed(page) {
@@ -44,9 +44,7 @@ describe('printed documents', () => {
     withBrowser(
       server,
       async ({ page }) => {
-        await open(page, server);
-        await page.getByTestId('load-sample').click();
-        await settled(page);
+        await loadSample(page, server);
         await open(page, server, 'inspections/sample-inspection-hospital/record');
         await page.getByTestId('document').waitFor();
         const pdf = await printed(page);
@@ -68,9 +66,7 @@ describe('printed documents', () => {
     withBrowser(
       server,
       async ({ page }) => {
-        await open(page, server);
-        await page.getByTestId('load-sample').click();
-        await settled(page);
+        await loadSample(page, server);
         await open(page, server, 'stays/sample-stay-renhe/register');
         await page.getByTestId('register-area').first().waitFor();
         const pdf = await printed(page);
