@@ -3,6 +3,7 @@
 //! follows every edit.
 
 use crate::domain::catalog::edition_2022;
+use crate::domain::inspection::Inspection;
 use crate::domain::inspection_documents::{onsite_record_digest, signer_name};
 use crate::domain::signing;
 use crate::state::roster::Roster;
@@ -29,8 +30,13 @@ pub fn changed_signers(work: Work, roster: Roster, inspection_id: &str) -> Vec<S
     ) else {
         return Vec::new();
     };
+    changed_names(&inspection, &digest, roster)
+}
+
+/// The names of the signers of `inspection` whose signature does not match `digest`.
+pub fn changed_names(inspection: &Inspection, digest: &str, roster: Roster) -> Vec<String> {
     let officers = roster.inspectors.with(Clone::clone);
-    signing::changed(&inspection.signatures, &digest)
+    signing::changed(&inspection.signatures, digest)
         .into_iter()
         .map(|s| signer_name(&s.signer, &officers))
         .collect()

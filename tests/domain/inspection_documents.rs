@@ -840,5 +840,8 @@ fn the_legal_representative_is_printed_from_the_roster() {
     clinic.legal_representative = "王五".into();
     let record = onsite_record(edition_2022(), &inspection(), &clinic, &roster());
     let lines: Vec<String> = record.facts.iter().map(|f| f.line()).collect();
-    assert!(lines.contains(&"法定代表人（负责人）：王五".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"法定代表人（负责人）：王五".to_string()),
+        "{lines:?}"
+    );
 }

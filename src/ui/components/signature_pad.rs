@@ -13,7 +13,7 @@ use crate::domain::signing::{self, SignatureState};
 use crate::state::autosave::use_autosave;
 use crate::state::media::sign;
 use crate::state::roster::use_roster;
-use crate::state::signing::{changed_signers, record_digest};
+use crate::state::signing::{changed_names, record_digest};
 use crate::state::work::use_work;
 
 /// The drawing surface in canvas pixels (CSS scales it to the page's width).
@@ -93,6 +93,8 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
     let autosave = use_autosave();
     let inspection_id = StoredValue::new(inspection_id);
     let inspection = Memo::new(move |_| work.inspections.get(&inspection_id.get_value()));
+    // The record's digest, computed once per change for every row and the alert.
+    let digest = Memo::new(move |_| record_digest(work, roster, &inspection_id.get_value()));
     let signing = RwSignal::new(None::<Signer>);
     let party_name = RwSignal::new(String::new());
     let party_position = RwSignal::new(String::new());
@@ -172,7 +174,12 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
         <section class="section" data-testid="signatures">
             <h2>"签名"</h2>
             {move || {
-                let changed = changed_signers(work, roster, &inspection_id.get_value());
+                let changed = digest.with(|d| {
+                    inspection.with(|i| match (d, i) {
+                        (Some(d), Some(i)) => changed_names(i, d, roster),
+                        _ => Vec::new(),
+                    })
+                });
                 (!changed.is_empty()).then(|| view! {
                     <p class="alert alert-warn" role="status" data-testid="signatures-changed">
                         {signing::changed_message(&changed)}
@@ -187,8 +194,7 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
                         <li class="row-item" data-testid="signer">
                             <span class="row-title">{label}</span>
                             {signed.map(|s| {
-                                let state = record_digest(work, roster, &inspection_id.get_value())
-                                    .and_then(|d| SignatureState::of(&s, &d).label());
+                                let state = digest.with(|d| d.as_ref().and_then(|d| SignatureState::of(&s, d).label()));
                                 view! {
                                     <span class="signature-thumb" data-testid="signature-image"><Thumb media=s.image.clone() /></span>
                                     <span class="muted small">{browser::local_time(s.signed_at)}</span>
