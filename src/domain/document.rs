@@ -11,7 +11,7 @@
 //! page break never splits (`break-inside: avoid`); a section's heading stays with what follows
 //! it (`break-after: avoid`).
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 
 use super::digest::sha256_hex;
 use super::media::MediaRef;
@@ -237,8 +237,13 @@ impl Document {
 /// The calendar day of an instant in China Standard Time (UTC+8 all year: China has one time
 /// zone and no daylight saving), as printed on documents.
 pub fn china_day(instant: DateTime<Utc>) -> NaiveDate {
+    china_time(instant).date()
+}
+
+/// An instant as China Standard Time reads it (date and time of day).
+pub fn china_time(instant: DateTime<Utc>) -> NaiveDateTime {
     let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    instant.with_timezone(&china).date_naive()
+    instant.with_timezone(&china).naive_local()
 }
 
 /// "2024年10月8日": the year, month and day without leading zeros.

@@ -6,11 +6,11 @@ use super::{
     areas, counts_sentence, inspection_day, measure_text, names, officers, registration_label,
     total, AreaPoints, Officer,
 };
-use chrono::{DateTime, FixedOffset, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, NaiveTime, Timelike, Utc};
 
 use crate::domain::catalog::{Catalog, ChecklistTable};
 use crate::domain::document::{
-    chinese_date, chinese_number, Document, Fact, Figure, Section, SignatureLine,
+    china_time, chinese_date, chinese_number, Document, Fact, Figure, Section, SignatureLine,
 };
 use crate::domain::inspection::Inspection;
 use crate::domain::inspector::Inspector;
@@ -135,10 +135,9 @@ fn inspection_time(inspection: &Inspection) -> String {
     let Some(day) = inspection.date else {
         return format!("{}{TIME_PLACEHOLDER}", inspection_day(inspection));
     };
-    let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
     let on_day = |t: DateTime<Utc>| {
-        let local = t.with_timezone(&china);
-        (local.date_naive() == day).then(|| local.time())
+        let local = china_time(t);
+        (local.date() == day).then(|| local.time())
     };
     let times: Vec<NaiveTime> = inspection
         .answers

@@ -71,7 +71,7 @@ pub fn AnswerPicker(
         })
     };
     let testid = format!("point-{}", point.id);
-    let day = untrack(|| {
+    let day = Signal::derive(move || {
         work.inspections.with(|all| {
             all.iter()
                 .find(|i| i.id == inspection_id.get_value())

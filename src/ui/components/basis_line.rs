@@ -14,9 +14,10 @@ use crate::state::laws::{use_laws, LawsState};
 pub fn BasisLine(
     /// The point's basis text.
     basis: String,
-    /// The day of the inspection or stay, to warn of a version not yet in force then.
-    #[prop(default = None)]
-    on: Option<NaiveDate>,
+    /// The day of the inspection or stay, to warn of a version not yet in force then; read
+    /// once when the panel opens, so closed panels cost nothing.
+    #[prop(into, default = Signal::stored(None))]
+    on: Signal<Option<NaiveDate>>,
 ) -> impl IntoView {
     let laws = use_laws();
     let open = RwSignal::new(false);
@@ -43,7 +44,10 @@ pub fn BasisLine(
             <Show when=move || open.get()>
                 <div class="basis-panel" data-testid="basis-panel">
                     {move || match laws.state.get() {
-                        LawsState::Ready(library) => shown.with_value(|b| cited(&library, b, on)),
+                        LawsState::Ready(library) => {
+                            let day = on.get_untracked();
+                            shown.with_value(|b| cited(&library, b, day))
+                        }
                         LawsState::Failed(message) => view! {
                             <p class="warn-text small">{message}</p>
                             <button type="button" class="link" on:click=move |_| laws.load()>"重试"</button>

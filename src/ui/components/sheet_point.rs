@@ -37,11 +37,12 @@ pub fn SheetPoint(
                 .and_then(|s| s.answers.get(&point.id).cloned())
         })
     });
-    let start = untrack(|| {
+    let ids = StoredValue::new((stay_id, target));
+    let start = Signal::derive(move || {
+        let stay_id = ids.with_value(|(stay, _)| stay.clone());
         work.stays
             .with(|all| all.iter().find(|s| s.id == stay_id).and_then(|s| s.start))
     });
-    let ids = StoredValue::new((stay_id, target));
     let change = move |f: Box<dyn FnOnce(&mut StayAnswer)>| {
         let by = recorder.get_untracked();
         let (stay, target) = ids.get_value();
