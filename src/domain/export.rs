@@ -4,5 +4,6 @@
 pub mod csv;
 pub mod draw_notice;
 pub mod fubiao3;
+pub mod paper;
 pub mod stay_register;
 pub mod xlsx;

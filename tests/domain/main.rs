@@ -18,6 +18,8 @@ mod inspector;
 mod institution;
 mod law;
 mod media;
+mod paper;
+mod paper_workbooks;
 mod photo_required;
 mod plan;
 mod plan_result;

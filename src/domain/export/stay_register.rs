@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use super::csv::{push_line, text, BOM};
+use super::paper::{self, PrintLayout};
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::documents::{
     chinese_date, chinese_number, handling_counts, problem_text, StayFacts,
@@ -37,12 +38,12 @@ pub const PENDING: &str = "待定";
 pub const OVERDUE: &str = "逾期未复查";
 
 /// Column widths in Excel's character units (a Chinese character takes about 2).
-const WIDTHS: [f64; 10] = [5.0, 10.0, 22.0, 24.0, 20.0, 16.0, 11.0, 12.0, 11.0, 14.0];
-/// Excel's paper size number for A4.
-const PAPER_A4: u8 = 9;
+pub const WIDTHS: [f64; 10] = [5.0, 10.0, 22.0, 24.0, 20.0, 16.0, 11.0, 12.0, 11.0, 14.0];
 /// The sheet row of the table's header (title, then the dates and group line).
 const HEADER_ROW: u32 = 2;
 const FONT: &str = "宋体";
+/// The table's font size, in points.
+const FONT_SIZE: f64 = 10.0;
 
 /// One problem as the table shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,7 +303,8 @@ fn write(facts: &StayFacts, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
         sheet.write_with_format(HEADER_ROW, column, *name, &formats.header)?;
         sheet.set_column_width(column, width)?;
     }
-    sheet.set_row_height(HEADER_ROW, 22)?;
+    let header: Vec<(&str, f64)> = COLUMNS.iter().copied().zip(WIDTHS).collect();
+    sheet.set_row_height(HEADER_ROW, paper::row_height(&header, FONT_SIZE).max(22.0))?;
     let mut r = HEADER_ROW + 1;
     for (index, AreaRows { area, rows }) in rows(facts, today).iter().enumerate() {
         let heading = format!(
@@ -311,11 +313,13 @@ fn write(facts: &StayFacts, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
             area,
             rows.len()
         );
-        sheet.merge_range(r, 0, r, last, &heading, &formats.area)?;
-        sheet.set_row_height(r, 20)?;
+        merged_line(sheet, r, &heading, &formats.area)?;
         r += 1;
         for row in rows {
-            for (column, cell) in (0u16..).zip(row.cells()) {
+            let cells = row.cells();
+            let fitted: Vec<(&str, f64)> = cells.iter().map(String::as_str).zip(WIDTHS).collect();
+            sheet.set_row_height(r, paper::row_height(&fitted, FONT_SIZE))?;
+            for (column, cell) in (0u16..).zip(cells.iter()) {
                 let format = if matches!(column, 0 | 6 | 8) {
                     &formats.centred
                 } else {
@@ -324,7 +328,7 @@ fn write(facts: &StayFacts, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
                 if column == 0 {
                     sheet.write_with_format(r, column, row.number as u32, format)?;
                 } else {
-                    sheet.write_with_format(r, column, &cell, format)?;
+                    sheet.write_with_format(r, column, cell, format)?;
                 }
             }
             r += 1;
@@ -345,27 +349,21 @@ fn merged_line(
 ) -> Result<(), XlsxError> {
     let last = COLUMNS.len() as u16 - 1;
     sheet.merge_range(row, 0, row, last, line, format)?;
-    let width: f64 = line
-        .chars()
-        .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
-        .sum();
-    let lines = (width / WIDTHS.iter().sum::<f64>()).ceil().max(1.0);
-    sheet.set_row_height(row, 16.0 * lines + 4.0)?;
+    let width = WIDTHS.iter().sum::<f64>();
+    sheet.set_row_height(row, paper::row_height(&[(line, width)], FONT_SIZE))?;
     Ok(())
 }
 
 /// A4 landscape, one page wide and as many tall as needed, the header row on every page,
 /// centred, the page number in the footer, the panes frozen under the header.
 fn page_setup(sheet: &mut Worksheet, last_row: u32) -> Result<(), XlsxError> {
-    sheet
-        .set_paper_size(PAPER_A4)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
-        .set_print_center_horizontally(true)
-        .set_footer("&C第 &P 页，共 &N 页");
-    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    sheet.set_print_area(0, 0, last_row, COLUMNS.len() as u16 - 1)?;
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    Ok(())
+    paper::set_up_printing(
+        sheet,
+        &PrintLayout {
+            landscape: true,
+            header_row: HEADER_ROW,
+            last_row,
+            last_column: COLUMNS.len() as u16 - 1,
+        },
+    )
 }
