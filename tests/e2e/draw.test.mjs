@@ -74,6 +74,13 @@ describe('double random draw', () => {
         const names = [book.cells.B3, book.cells.B4, book.cells.B5];
         assert.deepEqual(names, drawn.map((line) => line.split('（')[0]));
         assert.equal(book.cells.A8, '种子：2022年10月12日 区卫生健康执法支队 抽取');
+        // Made for paper: the list's cells and the foot lines wrap, the long 复核方法 line is
+        // taller than a one-line row, and the header row prints on every page of A4 portrait.
+        for (let r = 3; r <= 5; r++) for (const column of 'BCDE') assert.ok(book.wrap[`${column}${r}`], `${column}${r} wraps`);
+        assert.ok(book.wrap.A10 && book.cells.A10.startsWith('复核方法'));
+        assert.ok(book.heights['10'] > book.heights['3'], `复核方法 ${book.heights['10']} is taller than a one-line row ${book.heights['3']}`);
+        assert.equal(book.title_rows, '$2:$2');
+        assert.deepEqual([book.print.paper, book.print.orientation], [9, 'portrait']);
         const checker = execFileSync(
           'python3',
           [join(here, '..', '..', 'docs', 'draw_check.py'), await list.path(), '2022年10月12日 区卫生健康执法支队 抽取', '诊所', '3'],

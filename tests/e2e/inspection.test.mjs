@@ -144,6 +144,15 @@ describe('inspections', () => {
         assert.equal(cells.L2, '罚没款金额（万元）');
         assert.deepEqual([cells.A6, cells.B6, cells.C6, cells.D6, cells.E6, cells.K6, cells.L6], ['诊所', 3, 1, 1, 1, 1, 2]);
         assert.deepEqual([cells.A7, cells.B7, cells.C7], ['合计', 10, 1]);
+        // Made for paper: the names and the long headers wrap, the header row is as tall as its
+        // wrapped text and printed on every page of A4 landscape, names wider than numbers.
+        const paper = JSON.parse(execFileSync('/usr/bin/python3', [reader, xlsxPath], { encoding: 'utf8' }));
+        for (let r = 3; r <= 7; r++) assert.ok(paper.wrap[`A${r}`], `A${r} wraps`);
+        for (const column of 'ABCDEFGHIJKL') assert.ok(paper.wrap[`${column}2`], `${column}2 wraps`);
+        assert.equal(paper.title_rows, '$2:$2');
+        assert.deepEqual([paper.print.paper, paper.print.orientation], [9, 'landscape']);
+        assert.ok(paper.heights['2'] > paper.heights['6'], `the header ${paper.heights['2']} is taller than 诊所's one line ${paper.heights['6']}`);
+        assert.ok(paper.widths.A > paper.widths.B, '机构类别 is wider than a column of numbers');
         const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
         const csvText = readFileSync(await csvDownload.path(), 'utf8');
         assert.ok(csvText.startsWith('\ufeff机构类别,'), 'UTF-8 with BOM');

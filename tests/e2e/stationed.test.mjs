@@ -148,6 +148,16 @@ describe('驻点监督', () => {
         const row = rows.find((r) => r.includes('污水房'));
         assert.ok(row, 'the problem is a row');
         assert.ok(row.includes('责令限期改正'), row.join('|'));
+        // Made for paper: every column of the problem row wraps (empty cells too), the row is as
+        // tall as its longest text (taller than the one-line area heading above it), and the
+        // header row prints on every page of A4 landscape.
+        const paper = JSON.parse(execFileSync('/usr/bin/python3', [join(here, 'read_xlsx.py'), await download.path()], { encoding: 'utf8' }));
+        const at = Number(Object.keys(paper.cells).find((cell) => paper.cells[cell] === '污水房').slice(1));
+        for (const column of 'BCDEFGHIJ') assert.ok(paper.wrap[`${column}${at}`], `${column}${at} wraps`);
+        assert.match(paper.cells[`A${at - 1}`], /传染病/);
+        assert.ok(paper.heights[at] > paper.heights[at - 1], `the problem row ${paper.heights[at]} is taller than one line ${paper.heights[at - 1]}`);
+        assert.equal(paper.title_rows, '$3:$3');
+        assert.deepEqual([paper.print.paper, paper.print.orientation], [9, 'landscape']);
 
         // The 反馈意见: the problem by area with its handling and deadline.
         await page.getByRole('link', { name: '‹ 返回驻点' }).click();
