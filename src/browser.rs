@@ -225,6 +225,23 @@ pub fn platform() -> (String, i32, bool) {
     )
 }
 
+/// Sets (or, with none, removes) a custom property on the root element, where print styles
+/// read it (the page header's agency name). The CSP forbids inline `<style>`; CSSOM is allowed.
+pub fn set_root_property(name: &str, value: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = match value {
+        Some(value) => style.set_property(name, value),
+        None => style.remove_property(name).map(|_| ()),
+    };
+}
+
 /// Marks the document as printing one thing (a class on `<html>` the print styles read), or
 /// clears the mark.
 pub fn set_printing(class: &str, on: bool) {

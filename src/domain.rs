@@ -2,6 +2,7 @@
 //! may touch the browser, Leptos, the clock or randomness: time and ids are parameters, and a
 //! test (`tests/domain/tidy.rs`) fails if a browser crate is named here.
 
+pub mod agency;
 pub mod catalog;
 pub mod credit_code;
 pub mod digest;

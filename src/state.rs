@@ -1,6 +1,7 @@
 //! Leptos contexts over the loaded data: one per concern, each with `provide_x()` / `use_x()`
 //! in the file that owns it. Domain values stay plain data; signals wrap them here.
 
+pub mod agency;
 pub mod autosave;
 pub mod connection;
 pub mod exchange;

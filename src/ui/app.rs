@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::components::{
-    nav::Nav, safekeeping_notices::SafekeepingNotices, save_indicator::SaveIndicator,
-    storage_alert::StorageAlert, update_banner::UpdateBanner,
+    nav::Nav, print_button::AgencyQuestion, safekeeping_notices::SafekeepingNotices,
+    save_indicator::SaveIndicator, storage_alert::StorageAlert, update_banner::UpdateBanner,
 };
 use super::pages;
 use crate::browser::{self, service_worker};
 use crate::route::Route;
 use crate::state::{
+    agency::provide_agency,
     autosave::provide_autosave,
     connection::{keep_connected, provide_connection, step_aside_for_upgrades},
     laws::provide_laws,
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
     let connection = provide_connection();
     let route = provide_route();
     provide_laws();
+    provide_agency();
     let update_ready = RwSignal::new(false);
 
     service_worker::register(move || update_ready.set(true));
@@ -93,6 +95,7 @@ pub fn App() -> impl IntoView {
                 {move || pages::page_for(route.get())}
             </Show>
         </main>
+        <AgencyQuestion />
     }
 }
 

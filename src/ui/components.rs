@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod agency_field;
 pub mod answer_picker;
 pub mod backup_panel;
 pub mod basis_line;
@@ -28,6 +29,7 @@ pub mod outcome_alert;
 pub mod overdue_rectifications;
 pub mod penalty_editor;
 pub mod plan_targets;
+pub mod print_button;
 pub mod problem_handling;
 pub mod record_page;
 pub mod rectification_section;

@@ -1,5 +1,6 @@
 //! Native tests of the pure core: run with `cargo test`.
 
+mod agency;
 mod catalog;
 mod credit_code;
 mod document_number;

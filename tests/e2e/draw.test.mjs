@@ -91,6 +91,9 @@ describe('double random draw', () => {
 
         // 打印公示: the list alone on paper, with the seed and the hash.
         await page.getByTestId('draw-print').click();
+        // The first print on the device asks for the 落款单位 (printed at the top of each page).
+        await page.getByTestId('agency-ask-name').fill('区卫生健康执法支队');
+        await page.getByTestId('agency-ask-save').click();
         const printView = page.getByTestId('draw-print-view');
         assert.match(await printView.innerText(), /种子：2022年10月12日 区卫生健康执法支队 抽取/);
         await page.emulateMedia({ media: 'print' });
@@ -149,6 +152,7 @@ describe('驻点 lottery', () => {
         assert.equal(await page.getByTestId('lottery-record').count(), 1);
         // The order printed alone: one hospital a year over the round, with the seed.
         await page.getByTestId('lottery-print').click();
+        await page.getByTestId('agency-ask-skip').click();
         const printed = page.getByTestId('draw-print-view');
         assert.match(await printed.innerText(), /驻点监督顺序抽签结果公示[\s\S]*年度[\s\S]*种子：2024年10月8日 县卫生健康局 抽签/);
         const rows = await printed.locator('tbody tr').allInnerTexts();

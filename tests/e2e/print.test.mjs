@@ -1,14 +1,16 @@
 // Paper: documents rendered to PDF by Chromium's own print path, read back page by page with
-// poppler. A4 (landscape for the 问题汇总表), 第X页 共Y页 on every page, the 现场检查笔录's
-// party signature line on every page and its signatures on the page of its last text, nothing
-// of the screen (links, buttons) on paper, and the register's last column present.
+// poppler. A4 (landscape for the 问题汇总表, A3 landscape for 附表3), 第X页 共Y页 on every page,
+// the issuing agency (落款单位, asked once before the first print) at the top of every page,
+// the 现场检查笔录's party signature line on every page and its signatures on the page of its
+// last text, nothing of the screen (links, buttons) on paper, and the register's last column
+// present.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TABLET, loadSample, open, releaseBuild, serveDist, withBrowser } from './harness.mjs';
+import { TABLET, loadSample, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
 
 /** The page as printed: its size in points and each page's text. */
 async function printed(page) {
@@ -80,4 +82,98 @@ describe('printed documents', () => {
       },
       TABLET,
     ));
+
+  test('the 落款单位 is asked once before the first print, then heads every page and signs the documents', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        const AGENCY = '临江县卫生健康局';
+        await loadSample(page, server);
+        await open(page, server, 'inspections/sample-inspection-hospital/opinion');
+        await page.getByTestId('document').waitFor();
+        await countPrints(page);
+        await page.getByTestId('print-document').click();
+        const ask = page.getByTestId('agency-ask');
+        await ask.waitFor();
+        assert.equal(await printCount(page), 0, 'nothing printed before the agency is settled');
+        await page.getByTestId('agency-ask-save').click();
+        assert.match(await ask.innerText(), /请填写落款单位/);
+        await page.getByTestId('agency-ask-name').fill(`  ${AGENCY} `);
+        await page.getByTestId('agency-ask-save').click();
+        assert.equal(await printCount(page), 1);
+        assert.equal(await ask.count(), 0);
+        assert.equal(await page.getByTestId('issuing-body').inputValue(), `  ${AGENCY} `);
+
+        const letter = await printed(page);
+        assert.deepEqual([letter.width, letter.height], [595, 842], 'A4 portrait');
+        numberedAndClean(letter);
+        headedBy(letter, AGENCY);
+        assert.match(squeeze(letter.pages.at(-1)), new RegExp(`${AGENCY}.*${AGENCY}`, 's'), 'the 落款 names the agency');
+        assert.doesNotMatch(squeeze(letter.pages.join('')), /卫生行政机关名称/);
+
+        // Asked once: after a reload the print goes straight to the dialog.
+        await page.reload();
+        await settled(page);
+        await countPrints(page);
+        await page.getByTestId('print-document').click();
+        assert.equal(await printCount(page), 1);
+        assert.equal(await page.getByTestId('agency-ask').count(), 0);
+
+        // The 驻点 反馈意见 and 监督建议书: the same agency, A4, numbered, nothing of the screen.
+        for (const route of ['stays/sample-stay-renhe/feedback', 'stays/sample-stay-renhe/advice']) {
+          await open(page, server, route);
+          await page.getByTestId('document').waitFor();
+          const pdf = await printed(page);
+          assert.deepEqual([pdf.width, pdf.height], [595, 842], `${route}: A4 portrait`);
+          numberedAndClean(pdf);
+          headedBy(pdf, AGENCY);
+          assert.match(squeeze(pdf.pages.at(-1)), new RegExp(`${AGENCY}.*${AGENCY}`, 's'), `${route}: the 落款 names the agency`);
+        }
+      },
+      TABLET,
+    ));
+
+  test('附表3 on one A3 landscape page; printing without an agency leaves the header empty', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await loadSample(page, server);
+        await open(page, server, 'summary');
+        await page.getByTestId('summary-plan').selectOption({ label: '2022年医疗卫生“回头看”监督检查（示例）' });
+        await page.getByTestId('fubiao3-table').waitFor();
+        await countPrints(page);
+        await page.getByTestId('fubiao3-print').click();
+        await page.getByTestId('agency-ask-skip').click();
+        assert.equal(await printCount(page), 1, 'printed with the blanks to fill by hand');
+        // Declined once in this session: not asked again.
+        await page.getByTestId('fubiao3-print').click();
+        assert.equal(await printCount(page), 2);
+        const pdf = await printed(page);
+        assert.deepEqual([pdf.width, pdf.height], [1191, 842], 'A3 landscape');
+        assert.equal(pdf.pages.length, 1, 'one page');
+        numberedAndClean(pdf);
+        const text = squeeze(pdf.pages[0]);
+        assert.match(text, /^附表3/, 'no header line above the title');
+        assert.match(text, /医疗卫生“回头看”检查情况汇总表/);
+      },
+      TABLET,
+    ));
 });
+
+/** Replaces the browser's print dialog with a counter (headless Chromium has no dialog). */
+async function countPrints(page) {
+  await page.evaluate(() => {
+    window.__prints = 0;
+    window.print = () => (window.__prints += 1);
+  });
+}
+
+const printCount = (page) => page.evaluate(() => window.__prints);
+
+/** Every page starts with the agency's name (the header above the text). */
+function headedBy({ pages }, agency) {
+  pages.forEach((text, i) => {
+    const first = text.split('\n').find((line) => line.trim() !== '');
+    assert.equal(first?.trim(), agency, `page ${i + 1} is headed by the agency`);
+  });
+}

@@ -52,8 +52,8 @@ fn signature_view(line: SignatureLine) -> impl IntoView {
 /// A document as printed.
 #[component]
 pub fn DocumentView(mut document: Document) -> impl IntoView {
-    // The last section, the change alert and the signatures print as one block when they fit,
-    // so the signatures never stand alone on the last page.
+    // The last section, the change alert, the signatures and the 落款 print as one block when
+    // they fit, so neither the signatures nor the 落款 stand alone on the last page.
     let last = document.sections.pop();
     view! {
         <article class="document" class:party-signs-each-page=document.party_signs_each_page data-testid="document">
@@ -74,10 +74,10 @@ pub fn DocumentView(mut document: Document) -> impl IntoView {
                 {(!document.signatures.is_empty()).then(|| view! {
                     <div class="document-signatures">{document.signatures.into_iter().map(signature_view).collect_view()}</div>
                 })}
+                {(!document.signature.is_empty()).then(|| view! {
+                    <div class="signature">{document.signature.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}</div>
+                })}
             </div>
-            {(!document.signature.is_empty()).then(|| view! {
-                <div class="signature">{document.signature.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}</div>
-            })}
             {(!document.notes.is_empty()).then(|| view! {
                 <div class="document-notes">{document.notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}</div>
             })}
@@ -97,22 +97,5 @@ fn section_view(section: Section) -> impl IntoView {
             {section.items.into_iter().map(|p| view! { <p class="indent item">{p}</p> }).collect_view()}
             {section.figures.into_iter().map(figure_view).collect_view()}
         </section>
-    }
-}
-
-/// The issuing body printed in a document's 落款, remembered on the device for every document.
-#[component]
-pub fn IssuingBodyField(body: RwSignal<String>, placeholder: &'static str) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for="field-issuing-body">"落款单位"</label>
-            <input id="field-issuing-body" type="text" data-testid="issuing-body" placeholder=placeholder
-                prop:value=move || body.get()
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    crate::storage::preferences::set_issuing_body(&value);
-                    body.set(value);
-                } />
-        </div>
     }
 }

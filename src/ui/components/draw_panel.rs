@@ -8,6 +8,7 @@ use super::seed_field::SeedField;
 use leptos::prelude::*;
 
 use super::notice_print::{notice_actions, notice_facts, NoticePrint};
+use super::print_button::PrintButton;
 use crate::browser;
 use crate::domain::draw::{
     canonical, double_random, plan_candidates, DrawRecord, DrawResult, DrawnUnit, Officer,
@@ -179,7 +180,7 @@ pub fn DrawPanel(
                                     let record = record.clone();
                                     move |_| download(record.clone())
                                 }>"下载公示名单"</button>
-                                <button data-testid="draw-print" on:click=move |_| print(record.clone())>"打印公示"</button>
+                                <PrintButton label="打印公示" testid="draw-print" print=Callback::new(move |()| print(record.clone())) />
                             </span>
                         </li>
                     }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::print_button::PrintButton;
 use crate::browser;
 use crate::domain::catalog::edition_2022 as catalog_2022;
 use crate::domain::export::fubiao3 as export;
@@ -86,8 +87,8 @@ pub fn Fubiao3View(
             <div class="actions no-print">
                 <button class="primary" data-testid="fubiao3-xlsx" on:click=move |_| download("xlsx")>"下载XLSX"</button>
                 <button data-testid="fubiao3-csv" on:click=move |_| download("csv")>"下载CSV"</button>
-                <button data-testid="fubiao3-print" on:click=move |_| error.set(browser::print().err())>"打印"</button>
             </div>
+            <div class="actions no-print"><PrintButton label="打印" testid="fubiao3-print" /></div>
             {move || error.get().map(|e| view! { <div class="alert alert-error no-print" role="alert">{e}</div> })}
             <div class="table-frame fubiao3-frame">
                 <table class="fubiao3" data-testid="fubiao3-table">

@@ -9,6 +9,7 @@ use super::seed_field::SeedField;
 use leptos::prelude::*;
 
 use super::notice_print::{notice_actions, notice_facts, NoticePrint};
+use super::print_button::PrintButton;
 use crate::browser;
 use crate::domain::draw::{canonical, Candidate, DrawRecord, DrawnUnit};
 use crate::domain::export::draw_notice::{NoticeFacts, NoticeRow};
@@ -157,7 +158,7 @@ pub fn LotteryPanel(
                                     let record = record.clone();
                                     move |_| download(record.clone())
                                 }>"下载公示与名单"</button>
-                                <button data-testid="lottery-print" on:click=move |_| print(record.clone())>"打印驻点顺序"</button>
+                                <PrintButton label="打印驻点顺序" testid="lottery-print" print=Callback::new(move |()| print(record.clone())) />
                             </span>
                         </li>
                     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::print_button::PrintButton;
 use crate::browser;
 use crate::domain::export::stay_register::{self, COLUMNS};
 use crate::state::roster::use_roster;
@@ -67,8 +68,8 @@ pub fn StayRegisterDownloads(stay_id: String) -> impl IntoView {
         <p class="actions no-print">
             <button type="button" class="primary" data-testid="register-xlsx" on:click=move |_| download("xlsx")>"下载问题汇总表 XLSX"</button>
             <button type="button" data-testid="register-csv" on:click=move |_| download("csv")>"下载 CSV"</button>
-            <button type="button" data-testid="print-register" on:click=move |_| error.set(browser::print().err())>"打印问题汇总表"</button>
         </p>
+        <div class="actions no-print"><PrintButton label="打印问题汇总表" testid="print-register" /></div>
         {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
         <div class="print-only register-print-frame">{printed}</div>
     }

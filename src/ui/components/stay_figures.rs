@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::print_button::PrintButton;
 use crate::browser;
 use crate::domain::labelled::Labelled;
 use crate::domain::stationed::figures::{year_figures, UNHANDLED};
@@ -70,13 +71,11 @@ pub fn StayFigures(#[prop(into)] year: Signal<i32>) -> impl IntoView {
             </table>
         }
     };
-    let error = RwSignal::new(None::<String>);
     view! {
         {figures}
         <p class="muted">"统计当年已反馈的驻点；进行中的驻点只计数，其问题在汇总会后计入。逾期按今天计算。"</p>
-        <p class="actions no-print">
-            <button type="button" data-testid="print-figures" on:click=move |_| error.set(browser::print().err())>"打印"</button>
-        </p>
-        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        <div class="actions no-print">
+            <PrintButton label="打印" testid="print-figures" />
+        </div>
     }
 }

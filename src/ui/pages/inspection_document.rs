@@ -11,10 +11,13 @@ use crate::domain::document::Document;
 use crate::domain::document_number::DocumentSeries;
 use crate::domain::inspection_documents::{onsite_record, opinion_letter, LetterDetails};
 use crate::route::Route;
+use crate::state::agency::use_agency;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::storage::preferences;
-use crate::ui::components::document_view::{DocumentView, IssuingBodyField};
+use crate::ui::components::agency_field::AgencyField;
+use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::print_button::PrintButton;
 use crate::ui::components::record_page::RecordPage;
 
 /// Which document.
@@ -45,7 +48,7 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
     let work = use_work();
     let roster = use_roster();
     let inspection_id = StoredValue::new(id);
-    let body = RwSignal::new(preferences::issuing_body().unwrap_or_default());
+    let agency = use_agency();
     let series_text = RwSignal::new(
         preferences::opinion_series()
             .map(|s| s.peek(browser::today().year()))
@@ -68,7 +71,10 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
                 &LetterDetails {
                     number: inspection.opinion_number.clone(),
                     deadline: inspection.opinion_deadline,
-                    body: body.get().trim().to_string(),
+                    body: agency
+                        .agency()
+                        .map(|a| a.name().to_string())
+                        .unwrap_or_default(),
                     dated: inspection.date,
                 },
             ),
@@ -102,10 +108,9 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
             ))
         }));
     };
-    let error = RwSignal::new(None::<String>);
     view! {
         <div class="no-print">
-            <IssuingBodyField body=body placeholder="如：XX县卫生健康局" />
+            <AgencyField placeholder="如：XX县卫生健康局" />
             {(kind == InspectionDocument::OpinionLetter).then(|| view! {
                 <div class="field">
                     <label for="field-opinion-deadline">"整改期限（未单独设定期限的问题）"</label>
@@ -128,14 +133,13 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
                     </div>
                 </Show>
             })}
-            <p class="actions">
-                <button type="button" class="primary" data-testid="print-document" on:click=move |_| error.set(browser::print().err())>"打印"</button>
-            </p>
+            <div class="actions">
+                <PrintButton label="打印" testid="print-document" primary=true />
+            </div>
             {move || message.get().map(|m| match m {
                 Ok(text) => view! { <p class="alert alert-info" role="status">{text}</p> }.into_any(),
                 Err(text) => view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any(),
             })}
-            {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
         </div>
         {move || document().map(|d| view! { <DocumentView document=d /> })}
     }

@@ -5,17 +5,18 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::domain::stationed::documents::{
     advice, draft_suggestions, feedback, flagged_for_advice, AdviceScope, Document, Issuer,
     COUNTY_BUREAU,
 };
 use crate::route::Route;
+use crate::state::agency::use_agency;
 use crate::state::roster::use_roster;
 use crate::state::stay_facts::StayInputs;
 use crate::state::work::use_work;
-use crate::storage::preferences;
-use crate::ui::components::document_view::{DocumentView, IssuingBodyField};
+use crate::ui::components::agency_field::AgencyField;
+use crate::ui::components::document_view::DocumentView;
+use crate::ui::components::print_button::PrintButton;
 use crate::ui::components::record_page::RecordPage;
 
 /// The page of one of a stay's documents.
@@ -48,17 +49,14 @@ fn StayDocument(id: String, advice: bool) -> impl IntoView {
     let work = use_work();
     let roster = use_roster();
     let stay_id = StoredValue::new(id);
-    let body = RwSignal::new(preferences::issuing_body().unwrap_or_default());
+    let agency = use_agency();
     let shown = move || {
         let inputs = StayInputs::read(work, roster, &stay_id.get_value())?;
         let (stay, facts) = (inputs.stay(), inputs.facts());
-        let name = body.get();
         let issuer = Issuer {
-            body: if name.trim().is_empty() {
-                "（监督机构名称）".into()
-            } else {
-                name.trim().to_string()
-            },
+            body: agency
+                .agency()
+                .map_or_else(|| "（监督机构名称）".into(), |a| a.name().to_string()),
             bureau: COUNTY_BUREAU.to_string(),
             dated: if advice { None } else { stay.feedback_on },
         };
@@ -94,10 +92,9 @@ fn StayDocument(id: String, advice: bool) -> impl IntoView {
                 .unwrap_or_else(|| draft_suggestions(&hospital))
         })
     };
-    let error = RwSignal::new(None::<String>);
     view! {
         <div class="no-print">
-            <IssuingBodyField body=body placeholder="如：XX县卫生计生监督所" />
+            <AgencyField placeholder="如：XX县卫生计生监督所" />
             {advice.then(|| view! {
                 <div class="field">
                     <label for="field-advice-suggestions">"建议内容（每行一段，可修改）"</label>
@@ -110,10 +107,9 @@ fn StayDocument(id: String, advice: bool) -> impl IntoView {
                     <button type="button" class="link" on:click=move |_| work.stays.edit(&stay_id.get_value(), |s| s.advice_suggestions = None)>"恢复起草的文字"</button>
                 </div>
             })}
-            <p class="actions">
-                <button type="button" class="primary" data-testid="print-document" on:click=move |_| error.set(browser::print().err())>"打印"</button>
-            </p>
-            {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+            <div class="actions">
+                <PrintButton label="打印" testid="print-document" primary=true />
+            </div>
         </div>
         {move || shown().map(|s| view! {
             {(!s.unsettled.is_empty()).then(|| view! {
