@@ -6,8 +6,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+mod hours;
+mod review;
 mod status;
 
+pub use hours::{Hours, END_BEFORE_START};
+pub use review::{LastChange, MAX_REVIEW_NOTE_CHARS};
 pub use status::{InspectionStatus, StatusChange, StatusEvent, StatusProblem};
 
 use super::catalog::Checklist;
@@ -107,6 +111,9 @@ pub struct Inspection {
     /// The on-site record's signatures: officers and the inspected party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatures: Vec<Signature>,
+    /// 检查时间 as typed by the officers (either end may be empty: see [`Inspection::hours`]).
+    #[serde(default, skip_serializing_if = "Hours::is_empty")]
+    pub hours: Hours,
     /// The 卫生监督意见书's 文号 once taken from its series (a reprint shows the same number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opinion_number: Option<String>,
@@ -140,6 +147,8 @@ pub enum CompletionProblem {
     TooFewInspectors(usize),
     /// Refused: the date is missing.
     NoDate,
+    /// Refused: the typed 检查时间 ends before it starts.
+    InvertedHours,
     /// Refused: a 不符合 without a problem description.
     MissingDescription(String),
     /// Refused: a 合理缺项 without a reason.
@@ -159,6 +168,7 @@ impl CompletionProblem {
                 format!("执法检查人员不得少于{MIN_INSPECTORS}人（当前{n}人）")
             }
             Self::NoDate => "请填写检查日期".to_string(),
+            Self::InvertedHours => END_BEFORE_START.to_string(),
             Self::MissingDescription(id) => format!("{id}：不符合项须填写问题描述"),
             Self::MissingReason(id) => format!("{id}：合理缺项须填写原因"),
             Self::IncompleteHandling(id, problem) => format!("{id}：{problem}"),
@@ -189,6 +199,7 @@ impl Inspection {
             rectifications: BTreeMap::new(),
             media: Vec::new(),
             signatures: Vec::new(),
+            hours: Hours::default(),
             opinion_number: None,
             opinion_deadline: None,
             status: InspectionStatus::Draft,
@@ -291,6 +302,9 @@ impl Inspection {
         }
         if self.date.is_none() {
             problems.push(CompletionProblem::NoDate);
+        }
+        if self.hours.is_inverted() {
+            problems.push(CompletionProblem::InvertedHours);
         }
         for point in checklist.points() {
             let Some(answer) = self.answers.get(&point.id) else {

@@ -16,6 +16,7 @@ pub mod field;
 pub mod fubiao3_view;
 pub mod handling_editor;
 pub mod import_panel;
+pub mod inspection_hours;
 pub mod inspection_status;
 pub mod inspector_assignments;
 pub mod law_text;

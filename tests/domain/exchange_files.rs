@@ -899,6 +899,8 @@ fn with_every_media_shape() -> Records {
     records.plans.extend(stationed.plans);
     records.stays = stationed.stays;
     records.scene_sheets = stationed.scene_sheets;
+    // 检查时间 typed at one end only: the other is what the records tell.
+    inspection.hours.start = chrono::NaiveTime::from_hms_opt(8, 40, 0);
     records
 }
 

@@ -59,6 +59,7 @@ fn inspection() -> Inspection {
         signatures: Vec::new(),
         opinion_number: None,
         opinion_deadline: None,
+        hours: Default::default(),
         changed_on: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use jiandu::domain::catalog::edition_2022;
 use jiandu::domain::document::{Document, SignatureLine, DATE_PLACEHOLDER};
 use jiandu::domain::handling::Handling;
 use jiandu::domain::inspection::{
-    Answer, Assignment, Inspection, InspectionStatus, StatusChange, StatusEvent, Verdict,
+    Answer, Assignment, CompletionProblem, Hours, Inspection, InspectionStatus, StatusChange,
+    StatusEvent, Verdict,
 };
 use jiandu::domain::inspection_documents::{
     onsite_record, onsite_record_digest, opinion_letter, LetterDetails, CONFIRMATION,
@@ -146,6 +147,7 @@ fn inspection() -> Inspection {
             content_sha256: None,
         }],
         opinion_number: None,
+        hours: Default::default(),
         opinion_deadline: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),
@@ -835,6 +837,89 @@ fn the_inspection_time_runs_from_the_first_answer_to_completion() {
 }
 
 #[test]
+#[test]
+fn typed_hours_print_over_the_recorded_ones_and_change_the_signed_content() {
+    let mut inspection = inspection();
+    let utc = |h: u32, m: u32| Utc.with_ymd_and_hms(2026, 11, 25, h, m, 0).unwrap();
+    for answer in inspection.answers.values_mut() {
+        answer.updated_at = utc(1, 5);
+    }
+    inspection.answers.get_mut("M1.1.4").unwrap().updated_at = utc(2, 30);
+    let time = |i: &Inspection| {
+        let record = onsite_record(edition_2022(), i, &clinic(), &roster());
+        record
+            .facts
+            .iter()
+            .find(|f| f.label == "检查时间")
+            .unwrap()
+            .line()
+    };
+    let typed = |text: &str| Hours::parse_typed(text);
+    assert_eq!(
+        time(&inspection),
+        "检查时间：2026年11月25日9时05分至10时30分"
+    );
+    let signed = onsite_record_digest(edition_2022(), &inspection, &clinic(), &roster());
+
+    // The officers started at 8:40, before the first answer was recorded: only the start typed.
+    inspection.hours.start = typed("08:40");
+    assert_eq!(
+        time(&inspection),
+        "检查时间：2026年11月25日8时40分至10时30分"
+    );
+    assert_ne!(
+        onsite_record_digest(edition_2022(), &inspection, &clinic(), &roster()),
+        signed,
+        "a typed hour is signed content"
+    );
+    inspection.hours.end = typed("11:15:59");
+    assert_eq!(
+        time(&inspection),
+        "检查时间：2026年11月25日8时40分至11时15分"
+    );
+
+    // A typed end before the recorded start: the typed end alone, the start blank to write.
+    inspection.hours = Hours {
+        start: None,
+        end: typed("09:00"),
+    };
+    assert_eq!(
+        time(&inspection),
+        "检查时间：2026年11月25日　　时　　分至9时00分"
+    );
+
+    // Typed hours that run backwards are refused at completion, with the reason.
+    inspection.hours = Hours {
+        start: typed("11:00"),
+        end: typed("10:00"),
+    };
+    assert!(inspection.hours.is_inverted());
+    let checklist = edition_2022()
+        .checklist_for(clinic().kind.unwrap(), &clinic().services)
+        .unwrap();
+    let problems = inspection.completion_problems(&checklist, None);
+    assert!(
+        problems.contains(&CompletionProblem::InvertedHours),
+        "{problems:?}"
+    );
+    assert_eq!(
+        CompletionProblem::InvertedHours.message(),
+        "检查时间：结束时间应晚于开始时间"
+    );
+}
+
+#[test]
+fn typed_times_are_read_to_the_minute() {
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+    assert_eq!(Hours::parse_typed("09:05"), t(9, 5));
+    assert_eq!(Hours::parse_typed(" 23:59:59 "), t(23, 59));
+    assert_eq!(Hours::parse_typed(""), None);
+    assert_eq!(Hours::parse_typed("25:00"), None);
+    assert_eq!(Hours::parse_typed("九点"), None);
+    assert_eq!(Hours::clock(t(9, 5)), "9时05分");
+    assert_eq!(Hours::clock(None), "　　时　　分");
+}
+
 fn the_legal_representative_is_printed_from_the_roster() {
     let mut clinic = clinic();
     clinic.legal_representative = "王五".into();

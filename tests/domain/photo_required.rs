@@ -54,6 +54,7 @@ fn inspection(verdict: Verdict, media: Vec<MediaRef>) -> Inspection {
         media: Vec::new(),
         signatures: Vec::new(),
         opinion_number: None,
+        hours: Default::default(),
         opinion_deadline: None,
         status: InspectionStatus::Draft,
         history: Vec::new(),

@@ -44,6 +44,7 @@ fn inspection(
         media: Vec::new(),
         signatures: Vec::new(),
         opinion_number: None,
+        hours: Default::default(),
         opinion_deadline: None,
         changed_on: None,
         answers: answers

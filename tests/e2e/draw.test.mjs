@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { TABLET, addInspector, addInstitution, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
+import { countPrints, headedBy, numberedAndClean, printCount, printed, squeeze } from './paper.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLINICS = [
@@ -90,10 +91,12 @@ describe('double random draw', () => {
         assert.match(checker, new RegExp(`诊所: ${names[0]} \\(.+\\), ${names[1]} \\(.+\\), ${names[2]} \\(`));
 
         // 打印公示: the list alone on paper, with the seed and the hash.
+        await countPrints(page);
         await page.getByTestId('draw-print').click();
         // The first print on the device asks for the 落款单位 (printed at the top of each page).
         await page.getByTestId('agency-ask-name').fill('区卫生健康执法支队');
         await page.getByTestId('agency-ask-save').click();
+        assert.equal(await printCount(page), 1);
         const printView = page.getByTestId('draw-print-view');
         assert.match(await printView.innerText(), /种子：2022年10月12日 区卫生健康执法支队 抽取/);
         await page.emulateMedia({ media: 'print' });
@@ -101,6 +104,14 @@ describe('double random draw', () => {
         assert.ok(await printView.isVisible());
         assert.equal(await page.locator('.app-nav').isVisible(), false);
         assert.equal(await page.getByTestId('plan-institutions').isVisible(), false);
+        // On paper: A4, numbered, headed by the agency, the seed and the hash, nothing of the screen.
+        const paper = await printed(page);
+        await page.emulateMedia({ media: 'print' });
+        assert.deepEqual([paper.width, paper.height], [595, 842], 'A4 portrait');
+        numberedAndClean(paper);
+        headedBy(paper, '区卫生健康执法支队');
+        assert.match(squeeze(paper.pages.join('')), /种子：2022年10月12日区卫生健康执法支队抽取/);
+        assert.match(squeeze(paper.pages.join('')), new RegExp(`抽取名单SHA-256：${book.cells.A9.split('：')[1]}`));
         await page.evaluate(() => document.documentElement.classList.remove('printing-draw'));
         await page.emulateMedia({ media: 'screen' });
 

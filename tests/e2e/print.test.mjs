@@ -5,37 +5,9 @@
 // last text, nothing of the screen (links, buttons) on paper, and the register's last column
 // present.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TABLET, loadSample, open, releaseBuild, serveDist, settled, withBrowser } from './harness.mjs';
-
-/** The page as printed: its size in points and each page's text. */
-async function printed(page) {
-  await page.emulateMedia({ media: 'print' });
-  const file = join(mkdtempSync(join(tmpdir(), 'jiandu-print-')), 'doc.pdf');
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
-  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((text, i, all) => i < all.length - 1 || text.trim() !== '');
-  assert.equal(pages.length, Number(info.match(/Pages:\s+(\d+)/)[1]));
-  return { width: Math.round(Number(width)), height: Math.round(Number(height)), pages };
-}
-
-const squeeze = (text) => text.replace(/\s+/g, '');
-
-function numberedAndClean({ pages }) {
-  pages.forEach((text, i) => {
-    const numbers = squeeze(text).match(/第\d+页共\d+页/g) ?? [];
-    assert.deepEqual(numbers, [`第${i + 1}页共${pages.length}页`], `page ${i + 1} is numbered once`);
-    assert.doesNotMatch(text, /返回|打印|取号/, `page ${i + 1} carries no screen controls`);
-  });
-}
+import { countPrints, headedBy, numberedAndClean, printCount, printed, squeeze } from './paper.mjs';
 
 describe('printed documents', () => {
   let server;
@@ -79,6 +51,37 @@ describe('printed documents', () => {
         // Header cells wrap inside their columns; each column's words are on the page.
         for (const column of ['法律依据', '处理方式', '整改期', '复查结果']) assert.match(first, new RegExp(column), `${column} is on paper`);
         assert.match(first, /已改正/, 'the last column\'s values are on paper, not cut off');
+      },
+      TABLET,
+    ));
+
+  test('检查时间 typed on the inspection prints on the 现场检查笔录, each end over what the data recorded', () =>
+    withBrowser(
+      server,
+      async ({ page }) => {
+        await loadSample(page, server);
+        await open(page, server, 'inspections/sample-inspection-dental');
+        const note = page.getByTestId('inspection-hours-note');
+        assert.match(await note.innerText(), /未填写时/);
+        await page.getByTestId('inspection-start').fill('08:40');
+        await page.getByTestId('inspection-end').fill('07:30');
+        assert.match(await note.innerText(), /结束时间应晚于开始时间/);
+        await page.getByTestId('inspection-end').fill('11:15');
+        assert.doesNotMatch(await note.innerText(), /结束时间应晚于开始时间/);
+        await settled(page);
+        await page.reload();
+        await settled(page);
+        assert.equal(await page.getByTestId('inspection-start').inputValue(), '08:40', 'kept on the device');
+        await open(page, server, 'inspections/sample-inspection-dental/record');
+        await page.getByTestId('document').waitFor();
+        assert.match(squeeze(await page.getByTestId('document').innerText()), /检查时间：\d{4}年\d{1,2}月\d{1,2}日8时40分至11时15分/);
+        // Cleared, the start falls back to what the data tells (or a blank to write by hand).
+        await open(page, server, 'inspections/sample-inspection-dental');
+        await page.getByTestId('inspection-start').fill('');
+        await settled(page);
+        await open(page, server, 'inspections/sample-inspection-dental/record');
+        await page.getByTestId('document').waitFor();
+        assert.doesNotMatch(squeeze(await page.getByTestId('document').innerText()), /8时40分/);
       },
       TABLET,
     ));
@@ -159,21 +162,3 @@ describe('printed documents', () => {
       TABLET,
     ));
 });
-
-/** Replaces the browser's print dialog with a counter (headless Chromium has no dialog). */
-async function countPrints(page) {
-  await page.evaluate(() => {
-    window.__prints = 0;
-    window.print = () => (window.__prints += 1);
-  });
-}
-
-const printCount = (page) => page.evaluate(() => window.__prints);
-
-/** Every page starts with the agency's name (the header above the text). */
-function headedBy({ pages }, agency) {
-  pages.forEach((text, i) => {
-    const first = text.split('\n').find((line) => line.trim() !== '');
-    assert.equal(first?.trim(), agency, `page ${i + 1} is headed by the agency`);
-  });
-}

@@ -6,13 +6,12 @@ use super::{
     areas, counts_sentence, inspection_day, measure_text, names, officers, registration_label,
     total, AreaPoints, Officer,
 };
-use chrono::{DateTime, NaiveTime, Timelike, Utc};
 
 use crate::domain::catalog::{Catalog, ChecklistTable};
 use crate::domain::document::{
-    china_time, chinese_date, chinese_number, Document, Fact, Figure, Section, SignatureLine,
+    chinese_date, chinese_number, Document, Fact, Figure, Section, SignatureLine,
 };
-use crate::domain::inspection::Inspection;
+use crate::domain::inspection::{Hours, Inspection};
 use crate::domain::inspector::Inspector;
 use crate::domain::institution::Institution;
 use crate::domain::media::{MediaKind, MediaRef, Signature, Signer};
@@ -127,35 +126,18 @@ fn facts(
     ]
 }
 
-/// "2026年11月25日9时05分至11时20分": the inspection day, from its first recorded answer that
-/// day to its completion (or its last answer, while a draft); what the data cannot tell is left
-/// blank to fill in by hand ("　　时　　分").
+/// "2026年11月25日9时05分至11时20分": the inspection day and its hours (typed, or from the
+/// data: see [`Inspection::hours`]); what is not known is left blank ("　　时　　分").
 fn inspection_time(inspection: &Inspection) -> String {
-    const BLANK: &str = "　　时　　分";
     let Some(day) = inspection.date else {
         return format!("{}{TIME_PLACEHOLDER}", inspection_day(inspection));
     };
-    let on_day = |t: DateTime<Utc>| {
-        let local = china_time(t);
-        (local.date() == day).then(|| local.time())
-    };
-    let times: Vec<NaiveTime> = inspection
-        .answers
-        .values()
-        .filter_map(|a| on_day(a.updated_at))
-        .collect();
-    let clock = |t: NaiveTime| format!("{}时{:02}分", t.hour(), t.minute());
-    let start = times.iter().min().copied();
-    let end = inspection
-        .completed_at()
-        .and_then(on_day)
-        .or_else(|| times.iter().max().copied())
-        .filter(|&end| start.is_some_and(|start| end > start));
+    let hours = inspection.hours();
     format!(
         "{}{}至{}",
         chinese_date(day),
-        start.map_or(BLANK.to_string(), clock),
-        end.map_or(BLANK.to_string(), clock)
+        Hours::clock(hours.start),
+        Hours::clock(hours.end)
     )
 }
 

@@ -1,4 +1,4 @@
-//! One inspection: date, place and officers, the checklist generated from the catalog for the
+//! One inspection: date, hours, place and officers, the checklist generated from the catalog for the
 //! institution's type and services, and completion (refused with fewer than two officers,
 //! confirmed when points are still 未检查).
 
@@ -15,6 +15,7 @@ use crate::state::work::use_work;
 use crate::storage::preferences;
 use crate::ui::components::checklist_section::ChecklistSection;
 use crate::ui::components::field::TextField;
+use crate::ui::components::inspection_hours::InspectionHours;
 use crate::ui::components::inspection_status::InspectionStatusPanel;
 use crate::ui::components::inspector_assignments::InspectorAssignments;
 use crate::ui::components::media_strip::MediaStrip;
@@ -158,6 +159,7 @@ fn InspectionForm(id: String) -> impl IntoView {
                 />
                 <p class="field-message"></p>
             </div>
+            <InspectionHours inspection_id=id.clone() />
             <TextField
                 label="检查地点"
                 name="inspection-place"
