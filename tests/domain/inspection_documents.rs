@@ -837,7 +837,6 @@ fn the_inspection_time_runs_from_the_first_answer_to_completion() {
 }
 
 #[test]
-#[test]
 fn typed_hours_print_over_the_recorded_ones_and_change_the_signed_content() {
     let mut inspection = inspection();
     let utc = |h: u32, m: u32| Utc.with_ymd_and_hms(2026, 11, 25, h, m, 0).unwrap();
@@ -921,6 +920,7 @@ fn typed_times_are_read_to_the_minute() {
 }
 
 fn the_legal_representative_is_printed_from_the_roster() {
+#[test]
     let mut clinic = clinic();
     clinic.legal_representative = "王五".into();
     let record = onsite_record(edition_2022(), &inspection(), &clinic, &roster());
@@ -928,5 +928,42 @@ fn the_legal_representative_is_printed_from_the_roster() {
     assert!(
         lines.contains(&"法定代表人（负责人）：王五".to_string()),
         "{lines:?}"
+    );
+}
+
+#[test]
+fn a_merge_that_changes_signed_content_leaves_the_signatures_flagged() {
+    use jiandu::domain::exchange::{merge, Records};
+    // Signed here by both officers; a copy went to the other tablet, which then changed a
+    // finding's description without new signatures.
+    let mut signed = inspection();
+    signed.signatures.clear();
+    signed.changed_on = Some("device-b".into());
+    let digest = record_digest(&signed);
+    signed.signatures = vec![
+        signed_by("a", Some(digest.clone())),
+        signed_by("b", Some(digest.clone())),
+    ];
+    let mut edited = signed.clone();
+    edited.answers.get_mut("M1.3.4").unwrap().description = "药柜内存放过期药品3盒。".into();
+    edited.updated_at = at(26);
+    let local = Records {
+        inspections: vec![signed],
+        ..Records::default()
+    };
+    let incoming = Records {
+        inspections: vec![edited],
+        ..Records::default()
+    };
+    let written = merge::plan(&local, &incoming, "device-a").records_to_write(|_, _| None);
+    let merged = &written.inspections[0];
+    let now = record_digest(merged);
+    assert_eq!(signing::changed(&merged.signatures, &now).len(), 2);
+    let record = onsite_record(edition_2022(), merged, &clinic(), &roster());
+    let alert = record.alert.expect("the merged change is said");
+    assert!(alert.starts_with("签名后内容已修改"), "{alert}");
+    assert!(
+        record.signatures.iter().all(|l| l.is_blank()),
+        "no signature under the changed text"
     );
 }
