@@ -202,7 +202,8 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
             now,
         );
         inspection.inspectors = team(&inspectors, leader, member);
-        let recorder = Some(inspectors[leader].id.clone());
+        // The member records and completes, the leader reviews (review.rs).
+        let recorder = Some(inspectors[member].id.clone());
         let answered = if status == InspectionStatus::Draft {
             8
         } else {
@@ -229,13 +230,15 @@ pub fn sample(catalog: &Catalog, now: DateTime<Utc>, today: NaiveDate) -> Result
             inspection.history.push(StatusEvent {
                 change: StatusChange::Completed,
                 at: now,
-                by: recorder.clone(),
+                by: recorder,
+                note: None,
             });
             if status == InspectionStatus::Reviewed {
                 inspection.history.push(StatusEvent {
                     change: StatusChange::Reviewed,
                     at: now,
-                    by: recorder,
+                    by: Some(inspectors[leader].id.clone()),
+                    note: None,
                 });
             }
         }

@@ -275,6 +275,7 @@ fn set_status(inspection: &mut Inspection, status: InspectionStatus, now: DateTi
             change: StatusChange::Completed,
             at: now,
             by: Some(by.to_string()),
+            note: None,
         });
     }
     if status == InspectionStatus::Reviewed {
@@ -282,6 +283,7 @@ fn set_status(inspection: &mut Inspection, status: InspectionStatus, now: DateTi
             change: StatusChange::Reviewed,
             at: now,
             by: Some(by.to_string()),
+            note: None,
         });
     }
 }

@@ -839,7 +839,8 @@ fn the_schema_lists_every_code_the_app_knows() {
     );
 }
 
-/// A measure of every kind on one answer, so the schema is checked against each variant.
+/// A measure of every kind on one answer, so the schema is checked against each variant, and a
+/// review with its reason (a status event's optional `note`).
 fn every_measure() -> Records {
     let mut records = small_records();
     let inspection = &mut records.inspections[0];
@@ -854,7 +855,19 @@ fn every_measure() -> Records {
         });
     });
     records.institutions[0].penalties[0].recorded_at = None;
+    inspection_with_review_note(&mut records.inspections[0]);
     records
+}
+
+/// A reviewed event that keeps the 组长's reason for reviewing their own record.
+fn inspection_with_review_note(inspection: &mut jiandu::domain::inspection::Inspection) {
+    use jiandu::domain::inspection::{StatusChange, StatusEvent};
+    inspection.history.push(StatusEvent {
+        change: StatusChange::Reviewed,
+        at: super::at(4),
+        by: None,
+        note: Some("组员已返回单位，由组长审核".into()),
+    });
 }
 
 /// The version-3 records with media everywhere a record holds them: an answer's photo, the

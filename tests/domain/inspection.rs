@@ -12,7 +12,7 @@ use jiandu::domain::institution::{InstitutionType, Service};
 use super::{at, CATALOG_FIXTURE};
 
 /// A catalog with three clinic points, one of them for 医疗美容 only.
-fn catalog() -> Catalog {
+pub(super) fn catalog() -> Catalog {
     let extra = r#"{"id": "M1.1.2", "text": "执业范围", "basis": "《医疗机构管理条例》第二十六条", "institution_types": ["clinic"],
         "services": null, "summary_column": "practice_activity", "phrasings": ["超范围"]},
        {"id": "M1.1.3", "text": "美容主诊医师", "basis": "《医疗美容服务管理办法》第十一条", "institution_types": null,
@@ -35,7 +35,8 @@ fn answer(verdict: Verdict, description: &str, reason: &str) -> Answer {
     }
 }
 
-fn inspection() -> Inspection {
+/// A draft at a clinic: 组长 `a`, 组员 `b`, dated, no answers.
+pub(super) fn inspection() -> Inspection {
     Inspection {
         id: "x".into(),
         plan_id: "p".into(),

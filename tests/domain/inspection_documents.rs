@@ -817,6 +817,7 @@ fn the_inspection_time_runs_from_the_first_answer_to_completion() {
         change: StatusChange::Completed,
         at: utc(3, 20),
         by: Some("a".into()),
+        note: None,
     });
     assert_eq!(
         time(&completed),

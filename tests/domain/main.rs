@@ -25,6 +25,7 @@ mod photo_required;
 mod plan;
 mod plan_result;
 mod references;
+mod review;
 mod roster;
 mod roster_import;
 mod route;

@@ -542,7 +542,8 @@ fn follow_up(
     );
     inspection.inspectors = team(&sample.inspectors, f.leader, f.member);
     let leader = sample.inspectors[f.leader].id.clone();
-    let by = Some(leader.clone());
+    // The member records and completes, the leader reviews (inspection/review.rs).
+    let by = Some(sample.inspectors[f.member].id.clone());
     for &area in f.areas {
         let points = checklist
             .areas
