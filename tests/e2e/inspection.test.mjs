@@ -98,7 +98,9 @@ describe('inspections', () => {
         const cosmeticArea = await page.getByTestId('area-M4').getByTestId('section-counts').innerText();
         assert.match(cosmeticArea, /^0\/\d+ 已查，1 合理缺项$/);
 
-        // Unchecked points are listed and must be confirmed.
+        // Unchecked points are listed and must be confirmed. 李四 completes it, so the group
+        // leader reviews a record whose last change someone else recorded (review.test.mjs).
+        await page.getByTestId('recorder').selectOption({ label: '李四' });
         await page.getByTestId('complete-inspection').click();
         assert.match(await page.getByTestId('confirm-unchecked').innerText(), /还有 \d+ 项未检查/);
         await page.getByTestId('confirm-complete').click();
@@ -110,6 +112,7 @@ describe('inspections', () => {
 
         // The group leader (张三, the first officer added) reviews it; a reviewed inspection is
         // read-only until reopened, and every change of status is recorded.
+        await page.getByTestId('recorder').selectOption({ label: '张三' });
         await page.getByTestId('review-inspection').click();
         await page.getByTestId('inspection-status').filter({ hasText: '已审核' }).waitFor();
         assert.ok(await page.getByTestId('point-M1.1.3').getByRole('radio', { name: '符合', exact: true }).isDisabled());
@@ -117,7 +120,7 @@ describe('inspections', () => {
         await page.getByTestId('inspection-status').filter({ hasText: '草稿' }).waitFor();
         assert.ok(await page.getByTestId('point-M1.1.3').getByRole('radio', { name: '符合', exact: true }).isEnabled());
         const history = await page.getByTestId('status-history').innerText();
-        assert.match(history, /完成检查 · 张三[\s\S]*审核通过 · 张三[\s\S]*重新打开 · 张三/);
+        assert.match(history, /完成检查 · 李四[\s\S]*审核通过 · 张三[\s\S]*重新打开 · 张三/);
         await page.getByTestId('complete-inspection').click();
         await page.getByTestId('confirm-complete').click();
         await page.getByTestId('inspection-status').filter({ hasText: '已完成' }).waitFor();
