@@ -899,6 +899,8 @@ fn with_every_media_shape() -> Records {
     inspection.signatures.push(party);
     inspection.opinion_number = Some("X卫医监〔2026〕12号".into());
     inspection.opinion_deadline = NaiveDate::from_ymd_opt(2026, 12, 10);
+    // 检查时间 typed at one end only: the other is what the records tell.
+    inspection.hours.start = chrono::NaiveTime::from_hms_opt(8, 40, 0);
     for sheet in &mut stationed.scene_sheets {
         for answer in sheet.answers.values_mut() {
             answer.media.push(photo.clone());
@@ -912,8 +914,6 @@ fn with_every_media_shape() -> Records {
     records.plans.extend(stationed.plans);
     records.stays = stationed.stays;
     records.scene_sheets = stationed.scene_sheets;
-    // 检查时间 typed at one end only: the other is what the records tell.
-    inspection.hours.start = chrono::NaiveTime::from_hms_opt(8, 40, 0);
     records
 }
 

@@ -920,8 +920,8 @@ fn typed_times_are_read_to_the_minute() {
     assert_eq!(Hours::clock(None), "　　时　　分");
 }
 
-fn the_legal_representative_is_printed_from_the_roster() {
 #[test]
+fn the_legal_representative_is_printed_from_the_roster() {
     let mut clinic = clinic();
     clinic.legal_representative = "王五".into();
     let record = onsite_record(edition_2022(), &inspection(), &clinic, &roster());
