@@ -1,6 +1,8 @@
-//! The autosave queue: every edit becomes a pending [`Write`], written at most 300 ms later in
-//! one relaxed transaction, at once on `visibilitychange`/`pagehide`, and kept in memory (with
-//! a visible 保存失败 and a retry) for as long as the database refuses it.
+//! The autosave queue: every edit becomes a pending [`Write`], written in one relaxed
+//! transaction 300 ms after typing pauses, or 1 s after the first unsaved edit while typing goes
+//! on (so a crash, which fires no event, loses at most about a second of typing), at once on
+//! `visibilitychange`/`pagehide`, and kept in memory (with a visible 保存失败 and a retry) for
+//! as long as the database refuses it.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -12,6 +14,8 @@ use crate::storage::{Database, Durability, StorageError, Write};
 
 /// How long typing may pause before the edit is written.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
+/// The longest an edit waits while typing goes on without a pause: what a crash can cost.
+pub const MAX_WAIT: Duration = Duration::from_millis(1000);
 
 /// What the save indicator shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +40,8 @@ struct Queue {
     next_seq: u64,
     in_flight: usize,
     timer: Option<TimeoutHandle>,
+    /// The [`MAX_WAIT`] timer, set by the first edit after a flush and not moved by later ones.
+    deadline: Option<TimeoutHandle>,
     /// Set when the database cannot be used at all (so retries say why).
     unavailable: Option<StorageError>,
     /// Told of every batch written (to tell the other tabs).
@@ -63,6 +69,7 @@ pub fn provide_autosave() -> Autosave {
             next_seq: 0,
             in_flight: 0,
             timer: None,
+            deadline: None,
             unavailable: None,
             on_saved: None,
             on_closed: None,
@@ -156,14 +163,22 @@ impl Autosave {
         self.queue.update_value(|q| q.unavailable = Some(error));
     }
 
-    /// Queues an edit; it is written after [`DEBOUNCE`] without further edits.
+    /// Queues an edit; it is written after [`DEBOUNCE`] without further edits, and at the
+    /// latest [`MAX_WAIT`] after the first edit not yet written.
     pub fn queue(&self, write: Write) {
         self.enqueue(write);
         let this = *self;
         let timer = set_timeout_with_handle(move || this.flush(), DEBOUNCE).ok();
+        let needs_deadline = self.queue.with_value(|q| q.deadline.is_none());
+        let deadline = needs_deadline
+            .then(|| set_timeout_with_handle(move || this.flush(), MAX_WAIT).ok())
+            .flatten();
         self.queue.update_value(|q| {
             if let Some(old) = std::mem::replace(&mut q.timer, timer) {
                 old.clear();
+            }
+            if deadline.is_some() {
+                q.deadline = deadline;
             }
         });
     }
@@ -288,7 +303,7 @@ impl Autosave {
 
     fn flush_with(&self, durability: Durability) {
         let batch = self.queue.try_update_value(|q| {
-            if let Some(timer) = q.timer.take() {
+            for timer in [q.timer.take(), q.deadline.take()].into_iter().flatten() {
                 timer.clear();
             }
             if q.pending.is_empty() {

@@ -91,7 +91,7 @@ async function waitForServer(origin) {
   throw new Error(`server at ${origin} did not start`);
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

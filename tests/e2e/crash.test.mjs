@@ -1,0 +1,112 @@
+// A crash fires no event: the browser process is killed (SIGKILL to its whole process group, as
+// an OOM kill or a dying tablet would end it) while the user types without pausing, then started
+// again on the same profile. Everything typed more than the autosave's maximum wait (1 s, plus
+// the time a write takes) before the kill must be there.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, addInstitution, open, releaseBuild, serveDist, settled } from './harness.mjs';
+
+/** Chromium started by hand in its own process group, driven over the DevTools protocol. */
+async function startChromium(profile) {
+  const child = spawn(
+    process.env.CHROMIUM ?? '/usr/bin/chromium',
+    [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text}`)), 20000);
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0];
+  const page = context.pages()[0] ?? (await context.newPage());
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    page,
+    /** SIGKILL every process of this Chromium at once; resolves when the main one is gone. */
+    async kill() {
+      process.kill(-child.pid, 'SIGKILL');
+      await exited;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
+  };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a crash while typing', () => {
+  let server;
+  let profile;
+  before(async () => {
+    server = await serveDist(releaseBuild().dist);
+    profile = mkdtempSync(join(tmpdir(), 'jiandu-crash-'));
+  });
+  after(async () => {
+    await server.dispose();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('costs at most about the last second of typing', async () => {
+    const TYPED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij';
+    const first = await startChromium(profile);
+    let typedAt;
+    let killedAt;
+    try {
+      const { page } = first;
+      await open(page, server, 'institutions');
+      await addInstitution(page, { name: '崩溃测试诊所' });
+      const name = page.getByTestId('name');
+      await name.press('End');
+      // One key every 80 ms for about 3 s: never the 300 ms pause the debounce waits for.
+      typedAt = [];
+      for (const key of TYPED) {
+        await page.keyboard.type(key);
+        typedAt.push(Date.now());
+        await sleep(80);
+      }
+      killedAt = Date.now();
+      await first.kill();
+    } catch (error) {
+      await first.close();
+      throw error;
+    }
+
+    const second = await startChromium(profile);
+    try {
+      const { page } = second;
+      await open(page, server, 'institutions');
+      await page.getByText('崩溃测试诊所').first().click();
+      await settled(page);
+      const kept = (await page.getByTestId('name').inputValue()).replace('崩溃测试诊所', '');
+      assert.ok(TYPED.startsWith(kept), `what was kept is a prefix of what was typed: ${kept}`);
+      // Everything typed more than 1 s (the maximum wait) + 0.5 s (the write, on a busy
+      // machine) before the kill is on disk.
+      const due = typedAt.filter((at) => killedAt - at > 1500).length;
+      assert.ok(due > 10, `the test typed long enough before the kill (${due} keys due)`);
+      assert.ok(kept.length >= due, `${kept.length} of ${TYPED.length} keys kept; ${due} were typed more than 1.5 s before the kill`);
+    } finally {
+      await second.close();
+    }
+  });
+});
