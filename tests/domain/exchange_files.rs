@@ -327,6 +327,7 @@ fn every_malformed_file_is_refused_with_its_own_message() {
             has_chinese(&message),
             "{name}: the message is Chinese: {message}"
         );
+        super::hostile_files::assert_plain_chinese(name, &message);
         assert!(
             message.chars().count() < 300,
             "{name}: the message is short: {message}"

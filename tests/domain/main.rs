@@ -13,6 +13,7 @@ mod fixtures;
 mod fubiao3;
 mod fubiao3_export;
 mod handling;
+mod hostile_files;
 mod inspection;
 mod inspection_documents;
 mod inspector;

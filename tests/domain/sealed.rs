@@ -48,7 +48,7 @@ fn weak_or_damaged_envelopes_are_refused_with_their_reason() {
         ),
         (
             br#"{"format": "jiandu-exchange-sealed""#.to_vec(),
-            "格式有误",
+            "加密文件不完整",
         ),
     ];
     for (bytes, expected) in cases {

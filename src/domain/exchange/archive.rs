@@ -62,6 +62,12 @@ pub fn write(
     scope: Scope,
     media: &[(String, Vec<u8>)],
 ) -> Result<Written, String> {
+    if let Some((kind, count)) = super::checks::too_many(records) {
+        return Err(format!(
+            "{kind}记录共 {count} 条，超过单个文件上限 {} 条；请按任务分别导出",
+            file::MAX_RECORDS_PER_KIND
+        ));
+    }
     let json = file::write(records, device_id, app_version, exported_at, scope);
     if json.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -105,7 +111,9 @@ pub fn write(
     if total > MAX_ARCHIVE_BYTES {
         return Err(too_large(total));
     }
-    let bytes = zipped(&json, &carried, exported_at).map_err(|e| format!("生成压缩包失败：{e}"))?;
+    // Writing into memory does not fail; if it ever did, the ZIP library's English stays out.
+    let bytes = zipped(&json, &carried, exported_at)
+        .map_err(|_| "生成压缩包失败，请重试或按任务分别导出".to_string())?;
     if bytes.len() > MAX_ARCHIVE_BYTES {
         return Err(too_large(bytes.len()));
     }

@@ -1,14 +1,62 @@
-//! The checks `file::read` runs on records that parsed: text lengths, unique ids (and a scene
-//! sheet's id made of its stay and target), and references that stay inside the file.
+//! The checks `file::read` runs on records that parsed: the number of records of each kind,
+//! text lengths, unique ids (and a scene sheet's id made of its stay and target), and
+//! references that stay inside the file.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::file::MAX_TEXT_CHARS;
+use super::file::{MAX_RECORDS_PER_KIND, MAX_TEXT_CHARS};
 use super::problems::{shorten, ImportError};
 use super::Records;
 use crate::domain::stationed::sheet::SceneSheet;
+
+/// Each list of `records` and the kind of record it holds, as messages name it.
+const KINDS: [(&str, &str); 6] = [
+    ("institutions", "监督对象"),
+    ("inspectors", "执法人员"),
+    ("plans", "任务"),
+    ("inspections", "检查记录"),
+    ("stays", "驻点"),
+    ("scene_sheets", "现场监督表"),
+];
+
+/// Refuses a list of more than [`MAX_RECORDS_PER_KIND`] records, counted on the parsed JSON
+/// before any record is built.
+pub(super) fn check_counts(records: &Value) -> Result<(), ImportError> {
+    for (list, kind) in KINDS {
+        let count = records
+            .get(list)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        if count > MAX_RECORDS_PER_KIND {
+            return Err(ImportError::TooManyRecords(
+                kind,
+                count,
+                MAX_RECORDS_PER_KIND,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The first kind of which `records` hold more than a file may carry, and how many: such a file
+/// is not written, since it could not be read.
+pub(super) fn too_many(records: &Records) -> Option<(&'static str, usize)> {
+    let counts = [
+        records.institutions.len(),
+        records.inspectors.len(),
+        records.plans.len(),
+        records.inspections.len(),
+        records.stays.len(),
+        records.scene_sheets.len(),
+    ];
+    KINDS
+        .iter()
+        .zip(counts)
+        .find(|(_, count)| *count > MAX_RECORDS_PER_KIND)
+        .map(|((_, kind), count)| (*kind, count))
+}
 
 /// Refuses any string longer than [`MAX_TEXT_CHARS`], naming where it is (a path like
 /// `institutions[0].name`, as serde errors give it).

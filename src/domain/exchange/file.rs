@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::checks::{check_ids, check_lengths, check_references};
+use super::checks::{check_counts, check_ids, check_lengths, check_references};
 use super::problems::{explain, shorten, ImportError};
 use super::Records;
 
@@ -27,6 +27,10 @@ pub const FORMAT_VERSION: u32 = 3;
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// The longest text accepted in a record: far beyond any field the app lets a user type.
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The most records of one kind in a file (监督对象, 检查记录, …): five times the largest roster
+/// import, far beyond a county's records; every record read is merged and written in one
+/// transaction, so the count is bounded before any record is built.
+pub const MAX_RECORDS_PER_KIND: usize = 100_000;
 
 /// What a file holds: everything on the exporting device, or one plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +209,7 @@ pub fn read(bytes: &[u8]) -> Result<Exchange, ImportError> {
             format!("records 应为 JSON 对象，文件中是{}", kind_of(&value)),
         ));
     }
+    check_counts(&value)?;
     check_lengths(&value, &mut String::new())?;
     let records: Records = serde_path_to_error::deserialize(value)
         .map_err(|e| ImportError::BadValue(path_of(e.path()), explain(&e.inner().to_string())))?;

@@ -38,6 +38,8 @@ pub enum ImportError {
     ChecksumMismatch,
     /// A record field is wrong: where (e.g. `inspections[3].date`), and how.
     BadValue(String, String),
+    /// More records of one kind than a file may carry (kind, count, limit).
+    TooManyRecords(&'static str, usize, usize),
     /// A text longer than any the app writes (where, chars).
     TooLong(String, usize),
     /// Two records of one kind share an id (kind, id).
@@ -122,6 +124,9 @@ impl ImportError {
             Self::BadValue(path, problem) => {
                 format!("记录 {} 有误：{problem}", shorten_path(path))
             }
+            Self::TooManyRecords(kind, count, limit) => format!(
+                "文件中有 {count} 条{kind}记录，超过导入上限 {limit} 条；请按任务分别导出后再导入"
+            ),
             Self::TooLong(path, chars) => format!(
                 "记录 {} 的文字过长（{chars}字），超过本应用允许的长度",
                 shorten_path(path)
@@ -178,11 +183,19 @@ pub(super) fn megabytes(bytes: usize) -> String {
     crate::domain::storage_budget::megabytes_up(bytes as u64)
 }
 
-/// A serde error's detail in words a user can act on.
+/// A serde error's detail in words a user can act on; never serde's English (a detail not
+/// recognised gives a plain 内容无效, the caller names the field).
 pub(super) fn explain(detail: &str) -> String {
     let detail = without_position(detail);
     if detail.contains("invalid value: integer `-") {
         "不能为负数".into()
+    } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
+        let (found, _) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        if found.starts_with("integer") {
+            format!("数值 {} 超出允许范围", shorten(quoted(found)))
+        } else {
+            format!("取值 {} 无效", shorten(&found_in_words(found)))
+        }
     } else if detail.contains("premature end")
         || detail.contains("input is out of range")
         || detail.contains("input contains invalid characters")
@@ -213,7 +226,7 @@ pub(super) fn explain(detail: &str) -> String {
     } else if detail.contains("number out of range") || detail.contains("too large") {
         "数值超出范围".into()
     } else {
-        format!("内容无效（{}）", shorten(detail))
+        "内容无效，不是本应用写入的取值".into()
     }
 }
 
@@ -226,13 +239,19 @@ fn expected_in_words(expected: &str) -> String {
         "a boolean" => "true 或 false".into(),
         "a sequence" => "数组".into(),
         "a formatted date string" => "日期文本（如 2026-11-25）".into(),
-        e if e.starts_with("a formatted date and time string") => {
+        e if e.starts_with("a formatted date and time string")
+            || e.starts_with("an RFC 3339 formatted date and time string") =>
+        {
             "日期时间文本（如 2026-11-25T08:00:00Z）".into()
         }
+        "f32" | "f64" => "数字".into(),
+        "string or map" => "文本或对象".into(),
+        e if e.starts_with("a formatted time") => "时间文本（如 08:30:00）".into(),
         e if e.starts_with("struct ") || e.starts_with("a map") || e.contains("enum") => {
             "对象".into()
         }
-        other => other.into(),
+        e if e.starts_with("a sequence") || e.starts_with("a tuple") => "数组".into(),
+        _ => "本应用规定的类型".into(),
     }
 }
 
@@ -247,12 +266,14 @@ fn found_in_words(found: &str) -> String {
         format!("布尔值 {}", value())
     } else if let Some(text) = found.strip_prefix("string ") {
         format!("文本 {text}")
+    } else if found.starts_with("character") {
+        format!("字符 {}", value())
     } else {
         match found {
             "sequence" => "数组".into(),
             "map" => "对象".into(),
             "unit value" | "null" => "空值 null".into(),
-            other => other.into(),
+            _ => "其他类型的值".into(),
         }
     }
 }

@@ -1,11 +1,15 @@
 //! An exchange file sealed with a passphrase, for files that leave the office: the whole file
 //! encrypted with AES-256-GCM under a key derived from the passphrase with PBKDF2-SHA256
-//! (at least [`MIN_ITERATIONS`]), wrapped in a small JSON envelope that says how. The
-//! encryption itself is the browser's (WebCrypto); this module writes and checks the envelope.
+//! (at least [`MIN_ITERATIONS`], at most [`MAX_ITERATIONS`]), wrapped in a small JSON envelope
+//! that says how. The encryption itself is the browser's (WebCrypto); this module writes and
+//! checks the envelope, and bounds everything in it that costs work before anything is derived
+//! or decrypted. Every refusal is in Chinese (no serde text).
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+
+use super::problems::{explain, megabytes, shorten};
 
 /// The envelope's format name.
 pub const SEALED_FORMAT: &str = "jiandu-exchange-sealed";
@@ -13,9 +17,30 @@ pub const SEALED_FORMAT: &str = "jiandu-exchange-sealed";
 pub const SEALED_VERSION: u32 = 1;
 /// PBKDF2 iterations written and the least accepted (OWASP's 2023 figure for SHA-256).
 pub const MIN_ITERATIONS: u32 = 600_000;
-/// Salt and IV lengths in bytes.
+/// The most PBKDF2 iterations accepted: ten times what the app writes. Deriving costs time in
+/// proportion (about a second per [`MIN_ITERATIONS`] on a laptop, several on a tablet), and the
+/// file chooses the count: 4,294,967,295 would keep 解密 busy for hours. Checked before
+/// anything is derived.
+pub const MAX_ITERATIONS: u32 = 10 * MIN_ITERATIONS;
+/// Salt and IV lengths in bytes (the salt written; the least accepted).
 pub const SALT_BYTES: usize = 16;
 pub const IV_BYTES: usize = 12;
+/// The longest salt accepted (PBKDF2 allows any; no tool writes more than this).
+pub const MAX_SALT_BYTES: usize = 64;
+/// AES-GCM's tag, appended to the ciphertext.
+pub const TAG_BYTES: usize = 16;
+/// The largest file sealed or opened: the largest exchange file (an archive with its media).
+pub const MAX_PLAIN_BYTES: usize = super::archive::MAX_ARCHIVE_BYTES;
+/// The largest ciphertext accepted: the largest file and its tag.
+pub const MAX_CIPHERTEXT_BYTES: usize = MAX_PLAIN_BYTES + TAG_BYTES;
+/// The largest sealed file read: the Base64 of the largest ciphertext and the envelope's other
+/// fields (a few hundred bytes; 4 KiB allows any white space a tool may add).
+pub const MAX_SEALED_BYTES: usize = base64_len(MAX_CIPHERTEXT_BYTES) + 4096;
+
+/// The length of the (padded) Base64 text of `bytes` bytes.
+const fn base64_len(bytes: usize) -> usize {
+    bytes.div_ceil(3) * 4
+}
 /// The shortest passphrase accepted when sealing.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
@@ -80,10 +105,18 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
     String::from_utf8_lossy(head).contains(SEALED_FORMAT)
 }
 
-/// Reads and checks an envelope; the message says what is wrong.
+/// Reads and checks an envelope; the message says what is wrong. Its size, iteration count,
+/// salt, IV and ciphertext are bounded here, so what `browser::crypto::unseal` is given costs at
+/// most [`MAX_ITERATIONS`] iterations and [`MAX_CIPHERTEXT_BYTES`] bytes.
 pub fn open_envelope(bytes: &[u8]) -> Result<Sealed, String> {
-    let envelope: Envelope =
-        serde_json::from_slice(bytes).map_err(|e| format!("加密文件的格式有误：{e}"))?;
+    if bytes.len() > MAX_SEALED_BYTES {
+        return Err(format!(
+            "加密文件过大（{}），超过导入上限 {}",
+            megabytes(bytes.len()),
+            megabytes(MAX_SEALED_BYTES)
+        ));
+    }
+    let envelope = parse(bytes)?;
     if envelope.format != SEALED_FORMAT {
         return Err("不是本应用的加密数据文件".into());
     }
@@ -105,22 +138,43 @@ pub fn open_envelope(bytes: &[u8]) -> Result<Sealed, String> {
             envelope.kdf.iterations
         ));
     }
-    let decode = |what: &str, text: &str| {
+    if envelope.kdf.iterations > MAX_ITERATIONS {
+        return Err(format!(
+            "加密文件的密钥派生次数过多（{}次，最多{MAX_ITERATIONS}次），解密将耗时过长，已拒绝；本应用加密时使用{MIN_ITERATIONS}次",
+            envelope.kdf.iterations
+        ));
+    }
+    // Lengths are checked on the text first, so nothing over a limit is decoded.
+    let decode = |what: &str, text: &str, max_bytes: usize| {
+        if text.len() > base64_len(max_bytes) {
+            return Err(format!("加密文件的{what}过长"));
+        }
         STANDARD
             .decode(text)
             .map_err(|_| format!("加密文件的{what}不是有效的 Base64 文本"))
     };
-    let salt = decode("盐值", &envelope.kdf.salt)?;
-    let iv = decode("初始向量", &envelope.iv)?;
-    let ciphertext = decode("密文", &envelope.ciphertext)?;
+    let salt = decode("盐值", &envelope.kdf.salt, MAX_SALT_BYTES)?;
+    // The IV's exact length is checked below; this only keeps a long text from being decoded.
+    let iv = decode("初始向量", &envelope.iv, MAX_SALT_BYTES)?;
+    let ciphertext = decode("密文", &envelope.ciphertext, MAX_CIPHERTEXT_BYTES)?;
     if salt.len() < SALT_BYTES {
         return Err("加密文件的盐值过短".into());
+    }
+    if salt.len() > MAX_SALT_BYTES {
+        return Err("加密文件的盐值过长".into());
     }
     if iv.len() != IV_BYTES {
         return Err("加密文件的初始向量长度不对".into());
     }
-    if ciphertext.len() < 16 {
+    if ciphertext.len() < TAG_BYTES {
         return Err("加密文件的密文不完整".into());
+    }
+    if ciphertext.len() > MAX_CIPHERTEXT_BYTES {
+        return Err(format!(
+            "加密文件的密文过大（{}），超过导入上限 {}",
+            megabytes(ciphertext.len()),
+            megabytes(MAX_CIPHERTEXT_BYTES)
+        ));
     }
     Ok(Sealed {
         iterations: envelope.kdf.iterations,
@@ -128,6 +182,42 @@ pub fn open_envelope(bytes: &[u8]) -> Result<Sealed, String> {
         iv,
         ciphertext,
     })
+}
+
+/// The envelope's JSON, every serde error said in Chinese: where in the file (line and
+/// column, or the field's path) and what is wrong.
+fn parse(bytes: &[u8]) -> Result<Envelope, String> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let envelope: Envelope = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| refusal(&e.path().to_string(), e.inner()))?;
+    deserializer.end().map_err(|e| refusal(".", &e))?;
+    Ok(envelope)
+}
+
+/// A serde error reading the envelope, at `path` (`.` for the document), in Chinese.
+fn refusal(path: &str, e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let detail = e.to_string();
+    match e.classify() {
+        Category::Eof => {
+            "加密文件不完整：内容在结尾前中断，可能下载或复制时被截断，请重新导出".into()
+        }
+        _ if detail.contains("recursion limit") => {
+            "加密文件结构嵌套过深（超过128层），不是本应用导出的文件".into()
+        }
+        _ if detail.contains("trailing characters") => format!(
+            "加密文件在数据结束后还有多余的内容（从第{}行第{}列起），可能被其他程序改动或拼接过",
+            e.line(),
+            e.column()
+        ),
+        Category::Data if path == "." => format!("加密文件的格式有误：{}", explain(&detail)),
+        Category::Data => format!("加密文件“{}”有误：{}", shorten(path), explain(&detail)),
+        _ => format!(
+            "加密文件的格式有误（第{}行第{}列附近），不是有效的加密数据文件",
+            e.line(),
+            e.column()
+        ),
+    }
 }
 
 /// Why a passphrase cannot seal a file, if it cannot.

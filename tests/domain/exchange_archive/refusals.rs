@@ -12,7 +12,9 @@ use proptest::prelude::*;
 use super::files::{archive_bytes, rebuilt, tiny_jpeg, zip_of, PHOTO, SIGNATURE};
 
 fn refused(bytes: &[u8]) -> ImportError {
-    archive::read(bytes).expect_err("refused")
+    let error = archive::read(bytes).expect_err("refused");
+    super::super::hostile_files::assert_plain_chinese("archive", &error.message());
+    error
 }
 
 fn media(id: &str) -> String {
