@@ -46,6 +46,7 @@ mod stay_fixture;
 mod stay_register_export;
 mod storage_budget;
 mod tidy;
+mod xlsx_quote;
 
 use chrono::{DateTime, TimeZone, Utc};
 

@@ -66,13 +66,13 @@ fn write(facts: &NoticeFacts, rows: &[NoticeRow]) -> Result<Vec<u8>, XlsxError> 
         .set_align(FormatAlign::VerticalCenter);
     let widths = COLUMNS.map(|(_, width)| width);
     let table_width: f64 = widths.iter().sum();
-    sheet.merge_range(0, 0, 0, 4, &facts.title, &title)?;
+    paper::merge_text(sheet, (0, 0), (0, 4), &facts.title, &title)?;
     sheet.set_row_height(
         0,
         paper::row_height(&[(&facts.title, table_width)], TITLE_SIZE),
     )?;
     for (column, (text, width)) in (0u16..).zip(COLUMNS) {
-        sheet.write_with_format(HEADER_ROW, column, text, &header)?;
+        paper::write_text(sheet, HEADER_ROW, column, text, &header)?;
         sheet.set_column_width(column, width)?;
     }
     sheet.set_row_height(HEADER_ROW, paper::row_height(&COLUMNS, FONT_SIZE))?;
@@ -90,7 +90,7 @@ fn write(facts: &NoticeFacts, rows: &[NoticeRow]) -> Result<Vec<u8>, XlsxError> 
         sheet.set_row_height(r, paper::row_height(&fitted, FONT_SIZE))?;
         sheet.write_with_format(r, 0, n as u32 + 1, &border)?;
         for (column, text) in (1u16..).zip(&cells[1..]) {
-            sheet.write_with_format(r, column, *text, &border)?;
+            paper::write_text(sheet, r, column, text, &border)?;
         }
     }
     let foot = rows.len() as u32 + 3;
@@ -104,7 +104,7 @@ fn write(facts: &NoticeFacts, rows: &[NoticeRow]) -> Result<Vec<u8>, XlsxError> 
         .set_text_wrap()
         .set_align(FormatAlign::VerticalCenter);
     for (r, line) in (foot..).zip(&lines) {
-        sheet.merge_range(r, 0, r, 4, line, &foot_format)?;
+        paper::merge_text(sheet, (r, 0), (r, 4), line, &foot_format)?;
         sheet.set_row_height(r, paper::row_height(&[(line, table_width)], FONT_SIZE))?;
     }
     paper::set_up_printing(

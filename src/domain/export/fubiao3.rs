@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::csv::{push_line, text, BOM};
+use super::paper;
 use crate::domain::fubiao3::layout::{
     edition_2022, Fubiao3Layout, HeaderCell, COLUMNS, DATA_COLUMNS, HEADER_ROWS, LABEL_COLUMNS,
 };
@@ -163,7 +164,7 @@ fn write(layout: &Fubiao3Layout, table: &Fubiao3, title: &str) -> Result<Vec<u8>
     let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET_NAME)?;
     let last_column = COLUMNS - 1;
-    sheet.merge_range(0, 0, 0, last_column, title, &formats.title)?;
+    paper::merge_text(sheet, (0, 0), (0, last_column), title, &formats.title)?;
     for cell in &layout.header {
         place(sheet, HEADER_TOP, cell, &formats.header)?;
     }
@@ -182,11 +183,10 @@ fn write(layout: &Fubiao3Layout, table: &Fubiao3, title: &str) -> Result<Vec<u8>
         }
     }
     let note_row = DATA_TOP + layout.rows.len() as u32;
-    sheet.merge_range(
-        note_row,
-        0,
-        note_row,
-        last_column,
+    paper::merge_text(
+        sheet,
+        (note_row, 0),
+        (note_row, last_column),
         layout.note,
         &formats.note,
     )?;
@@ -205,16 +205,15 @@ fn place(
     let row = top + u32::from(cell.row);
     if cell.is_merged() {
         let last_row = top + u32::from(cell.last_row());
-        sheet.merge_range(
-            row,
-            cell.column,
-            last_row,
-            cell.last_column(),
+        paper::merge_text(
+            sheet,
+            (row, cell.column),
+            (last_row, cell.last_column()),
             cell.text,
             format,
         )?;
     } else {
-        sheet.write_with_format(row, cell.column, cell.text, format)?;
+        paper::write_text(sheet, row, cell.column, cell.text, format)?;
     }
     Ok(())
 }

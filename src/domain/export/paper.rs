@@ -4,9 +4,11 @@
 //! Spreadsheet programs do not fit a row's height to wrapped text by themselves when the file
 //! comes from another program (nor ever for merged cells), so the workbooks set it from this
 //! estimate. The estimate errs on the tall side: a little white space is better than a clipped
-//! word on paper. Pure.
+//! word on paper. And every text cell of every workbook is written here (`write_text`,
+//! `merge_text`), so a text that Excel would take for a formula once edited carries the quote
+//! prefix. Pure.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 /// Excel's paper size number for A4.
 pub const PAPER_A4: u8 = 9;
@@ -158,6 +160,54 @@ fn wrapped_lines(line: &str, capacity: f64) -> u32 {
     }
     place_word(word, &mut used, &mut lines);
     lines
+}
+
+/// Whether Excel would turn `text` into a formula (or a DDE call) if a user edited its cell and
+/// pressed Enter: it starts with `=`, `+`, `-` or `@`, or with a tab or carriage return (before
+/// one of them, or not). The same set as the CSV export neutralises (`csv::text`).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// `format` for `text`: with Excel's quote prefix when the text looks like a formula, so the
+/// cell stays text when edited (the prefix is not shown, printed or part of the value).
+fn text_format(text: &str, format: &Format) -> Format {
+    if looks_like_formula(text) {
+        format.clone().set_quote_prefix()
+    } else {
+        format.clone()
+    }
+}
+
+/// Writes a text cell: how every workbook of the app writes text (a name, an id, a heading).
+pub fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    column: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, column, text, &text_format(text, format))?;
+    Ok(())
+}
+
+/// Writes a text over merged cells, as [`write_text`] does.
+pub fn merge_text(
+    sheet: &mut Worksheet,
+    (first_row, first_column): (u32, u16),
+    (last_row, last_column): (u32, u16),
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.merge_range(
+        first_row,
+        first_column,
+        last_row,
+        last_column,
+        text,
+        &text_format(text, format),
+    )?;
+    Ok(())
 }
 
 /// The print setup of a sheet made for paper.

@@ -296,11 +296,11 @@ fn write(facts: &StayFacts, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET_NAME)?;
     let last = COLUMNS.len() as u16 - 1;
-    sheet.merge_range(0, 0, 0, last, &title(facts), &formats.title)?;
+    paper::merge_text(sheet, (0, 0), (0, last), &title(facts), &formats.title)?;
     sheet.set_row_height(0, 32)?;
     merged_line(sheet, 1, &info_line(facts), &formats.info)?;
     for (column, (name, width)) in (0u16..).zip(COLUMNS.iter().zip(WIDTHS)) {
-        sheet.write_with_format(HEADER_ROW, column, *name, &formats.header)?;
+        paper::write_text(sheet, HEADER_ROW, column, name, &formats.header)?;
         sheet.set_column_width(column, width)?;
     }
     let header: Vec<(&str, f64)> = COLUMNS.iter().copied().zip(WIDTHS).collect();
@@ -328,7 +328,7 @@ fn write(facts: &StayFacts, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
                 if column == 0 {
                     sheet.write_with_format(r, column, row.number as u32, format)?;
                 } else {
-                    sheet.write_with_format(r, column, cell, format)?;
+                    paper::write_text(sheet, r, column, cell, format)?;
                 }
             }
             r += 1;
@@ -348,7 +348,7 @@ fn merged_line(
     format: &Format,
 ) -> Result<(), XlsxError> {
     let last = COLUMNS.len() as u16 - 1;
-    sheet.merge_range(row, 0, row, last, line, format)?;
+    paper::merge_text(sheet, (row, 0), (row, last), line, format)?;
     let width = WIDTHS.iter().sum::<f64>();
     sheet.set_row_height(row, paper::row_height(&[(line, width)], FONT_SIZE))?;
     Ok(())

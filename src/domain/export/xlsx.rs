@@ -73,14 +73,14 @@ fn write(
     let widths = column_widths(header, rows);
     let last_column = header.len().saturating_sub(1) as u16;
     if last_column > 0 {
-        sheet.merge_range(0, 0, 0, last_column, title, &title_format)?;
+        paper::merge_text(sheet, (0, 0), (0, last_column), title, &title_format)?;
     } else {
-        sheet.write_with_format(0, 0, title, &title_format)?;
+        paper::write_text(sheet, 0, 0, title, &title_format)?;
     }
     let table_width = widths.iter().sum::<f64>().max(TEXT_WIDTH);
     sheet.set_row_height(0, paper::row_height(&[(title, table_width)], TITLE_SIZE))?;
     for (column, (text, width)) in (0u16..).zip(header.iter().zip(&widths)) {
-        sheet.write_with_format(HEADER_ROW, column, text.as_str(), &header_format)?;
+        paper::write_text(sheet, HEADER_ROW, column, text, &header_format)?;
         sheet.set_column_width(column, *width)?;
     }
     let header_cells: Vec<(&str, f64)> = header
@@ -108,15 +108,19 @@ fn write(
         sheet.set_row_height(r, paper::row_height(&texts, FONT_SIZE))?;
         for (c, cell) in (0u16..).zip(row) {
             match cell {
-                Cell::Text(t) => sheet.write_with_format(r, c, t.as_str(), &text_format)?,
-                Cell::Count(n) => sheet.write_with_format(r, c, *n, &border)?,
+                Cell::Text(t) => paper::write_text(sheet, r, c, t, &text_format)?,
+                Cell::Count(n) => {
+                    sheet.write_with_format(r, c, *n, &border)?;
+                }
                 // The exact decimal text becomes the nearest double, as any typed number would.
-                Cell::Wan(w) => sheet.write_with_format(
-                    r,
-                    c,
-                    w.parse::<f64>().unwrap_or(0.0),
-                    &amount_format,
-                )?,
+                Cell::Wan(w) => {
+                    sheet.write_with_format(
+                        r,
+                        c,
+                        w.parse::<f64>().unwrap_or(0.0),
+                        &amount_format,
+                    )?;
+                }
             };
         }
     }
