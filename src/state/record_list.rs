@@ -199,6 +199,27 @@ impl<R: Listed> RecordList<R> {
         });
     }
 
+    /// The records with these ids as they are now (none for an id not held): what
+    /// [`RecordList::restore`] puts back when the write of a change made in memory fails.
+    pub fn before<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<(String, Option<R>)> {
+        ids.into_iter()
+            .map(|id| (id.to_string(), self.get_untracked(id)))
+            .collect()
+    }
+
+    /// Puts back in memory the records as [`RecordList::before`] saw them (nothing is written:
+    /// the change they undo never reached the database).
+    pub fn restore(&self, saved: Vec<(String, Option<R>)>) {
+        for (id, record) in saved {
+            self.refresh_in_memory(&id, record);
+        }
+    }
+
+    fn get_untracked(&self, id: &str) -> Option<R> {
+        self.items
+            .with_untracked(|all| all.iter().find(|r| r.id() == id).cloned())
+    }
+
     /// Takes another tab's version of one record (or its removal) into memory, without
     /// saving it again.
     pub fn refresh_in_memory(&self, id: &str, record: Option<R>) {

@@ -456,6 +456,12 @@ fn rows_are_new_updates_unchanged_duplicates_or_refused() {
     let written = import.to_write();
     let ids: Vec<&str> = written.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["old-2", "new-1", "new-2", "new-3"]);
+    // What joins a plan chosen with the import: unchanged units too, duplicates and refused
+    // rows not, each unit once.
+    assert_eq!(
+        import.unit_ids(),
+        ["old-1", "old-2", "new-1", "new-2", "new-3"]
+    );
     // The update keeps what the file leaves empty and stamps the time.
     let update = &written[0];
     assert_eq!(

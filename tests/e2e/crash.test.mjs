@@ -1,7 +1,9 @@
 // A crash fires no event: the browser process is killed (SIGKILL to its whole process group, as
-// an OOM kill or a dying tablet would end it) while the user types without pausing, then started
-// again on the same profile. Everything typed more than the autosave's maximum wait (1 s, plus
-// the time a write takes) before the kill must be there.
+// an OOM kill or a dying tablet would end it), then started again on the same profile.
+// - While the user types without pausing: everything typed more than the autosave's maximum
+//   wait (1 s, plus the time a write takes) before the kill must be there.
+// - During a roster import that also adds the units to a plan: the units and the plan change
+//   are both there or neither, and once 已导入 is on screen, both are.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -107,6 +109,53 @@ describe('a crash while typing', () => {
       assert.ok(kept.length >= due, `${kept.length} of ${TYPED.length} keys kept; ${due} were typed more than 1.5 s before the kill`);
     } finally {
       await second.close();
+    }
+  });
+
+  test('a roster import with 加入任务 is written whole or not at all, and whole once it says so', async () => {
+    const UNITS = 30;
+    const list = ['序号,单位名称,单位地址,机构类别']
+      .concat(Array.from({ length: UNITS }, (_, i) => `${i + 1},崩溃名录诊所${i + 1},新华路${i + 1}号,诊所`))
+      .join('\r\n');
+    const file = { name: '名录.csv', mimeType: 'text/csv', buffer: Buffer.from(list) };
+    // Kills at moments inside the write, then one right after the done line appears.
+    for (const delay of [0, 100, 250, 'done']) {
+      const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-import-'));
+      const first = await startChromium(dir);
+      try {
+        const { page } = first;
+        await open(page, server, 'plans');
+        await page.getByTestId('create-from-template').first().click();
+        await settled(page);
+        await open(page, server, 'institutions/import');
+        await page.getByTestId('roster-file').setInputFiles(file);
+        await page.getByTestId('roster-plan').selectOption({ index: 1 });
+        await page.getByTestId('roster-confirm').click();
+        if (delay === 'done') await page.getByTestId('roster-done').waitFor();
+        else await sleep(delay);
+        await first.kill();
+      } catch (error) {
+        await first.close();
+        throw error;
+      }
+      const second = await startChromium(dir);
+      try {
+        const { page } = second;
+        await open(page, server, 'institutions');
+        const units = await page.getByTestId('institution-row').filter({ hasText: '崩溃名录诊所' }).count();
+        await open(page, server, 'plans');
+        await page.getByRole('link', { name: /2022年医疗机构国家随机监督抽查/ }).first().click();
+        await page.getByTestId('plan-year').waitFor();
+        const joined = await page.getByTestId('plan-institution').count();
+        assert.ok(
+          (units === 0 && joined === 0) || (units === UNITS && joined === UNITS),
+          `killed at ${delay}: ${units} units imported, ${joined} in the plan`,
+        );
+        if (delay === 'done') assert.equal(units, UNITS, 'what the screen said was imported is there');
+      } finally {
+        await second.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

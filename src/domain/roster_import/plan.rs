@@ -108,6 +108,23 @@ impl RosterImport {
             .collect()
     }
 
+    /// The ids of the units the file names and the import keeps (new, updated or unchanged;
+    /// not refused), each once, in row order: what joins a plan chosen with the import.
+    pub fn unit_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for row in &self.rows {
+            let id = match &row.outcome {
+                Outcome::Update { existing_id } | Outcome::Unchanged { existing_id } => existing_id,
+                Outcome::New => &row.institution.id,
+                _ => continue,
+            };
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        ids
+    }
+
     /// Every problem of every row, in row order.
     pub fn problems(&self) -> impl Iterator<Item = &RowProblem> {
         self.rows.iter().flat_map(|r| r.problems.iter())

@@ -64,39 +64,36 @@ pub fn RosterImportPage() -> impl IntoView {
             plan_import(&source, &mapping, existing, browser::new_id, browser::now())
         }))
     });
+    let writing = RwSignal::new(false);
+    // The units and the plan they join are one transaction; the result is told only once it
+    // is on disk, and a failed write leaves memory as it was, so the user can simply retry.
     let confirm = move |_| {
+        if writing.get_untracked() {
+            return;
+        }
         let Some(import) = plan.get_untracked() else {
             return;
         };
-        let records = import.to_write();
-        let count = records.len();
-        let ids: Vec<String> = import
-            .rows
-            .iter()
-            .filter(|r| !matches!(r.outcome, Outcome::Refused))
-            .filter_map(|r| match &r.outcome {
-                Outcome::Update { existing_id } | Outcome::Unchanged { existing_id } => {
-                    Some(existing_id.clone())
-                }
-                Outcome::New => Some(r.institution.id.clone()),
-                _ => None,
-            })
-            .collect();
         let device = browser::device_id();
-        let records: Vec<_> = records
+        let records: Vec<_> = import
+            .to_write()
             .into_iter()
             .map(|mut r| {
                 r.changed_on = Some(device.clone());
                 r
             })
             .collect();
-        let writes = match puts(&records) {
+        let count = records.len();
+        let ids = import.unit_ids();
+        let mut writes = match puts(&records) {
             Ok(writes) => writes,
             Err(e) => return outcome.set(Some(Err(e.message()))),
         };
-        roster.institutions.put_many_in_memory(records);
-        autosave.queue_batch_durable(writes);
+        let units_before = roster
+            .institutions
+            .before(records.iter().map(|r| r.id.as_str()));
         let plan_id = target_plan.get_untracked();
+        let plan_before = work.plans.before([plan_id.as_str()]);
         let mut message = format!("已导入 {count} 个监督对象");
         if let Some(plan) = (!plan_id.is_empty())
             .then(|| work.plans.get(&plan_id))
@@ -106,17 +103,43 @@ pub fn RosterImportPage() -> impl IntoView {
                 .iter()
                 .filter(|id| !plan.institution_ids.contains(id))
                 .count();
-            work.plans.edit(&plan_id, move |p| {
+            let joined = work.plans.change_in_memory(&plan_id, move |p| {
                 for id in ids {
                     if !p.institution_ids.contains(&id) {
                         p.institution_ids.push(id);
                     }
                 }
             });
+            match joined.as_ref().map(crate::storage::Write::put) {
+                Some(Ok(write)) => writes.push(write),
+                Some(Err(e)) => {
+                    work.plans.restore(plan_before);
+                    return outcome.set(Some(Err(e.message())));
+                }
+                None => {}
+            }
             message.push_str(&format!("，{added} 个加入任务“{}”", plan.name));
         }
-        outcome.set(Some(Ok(message)));
-        table.set(None);
+        roster.institutions.put_many_in_memory(records);
+        writing.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            match autosave.apply_alone(writes).await {
+                Ok(()) => {
+                    outcome.set(Some(Ok(message)));
+                    table.set(None);
+                }
+                Err(e) => {
+                    roster.institutions.restore(units_before);
+                    work.plans.restore(plan_before);
+                    outcome.set(Some(Err(format!(
+                        "导入未完成，没有写入任何记录：{}。请重试。",
+                        e.message()
+                    ))));
+                }
+            }
+            writing.set(false);
+        });
     };
     view! {
         <p><a href=Route::Institutions.href()>"‹ 返回监督对象列表"</a></p>
@@ -129,6 +152,7 @@ pub fn RosterImportPage() -> impl IntoView {
             <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 data-testid="roster-file" on:change=on_file />
         </label>
+        {move || writing.get().then(|| view! { <p class="notice" role="status" data-testid="roster-writing">"正在写入…"</p> })}
         <OutcomeAlert outcome=outcome testid="roster" />
         {move || table.get().map(|(name, source)| view! {
             <MappingTable name=name source=source mapping=mapping />
@@ -141,7 +165,7 @@ pub fn RosterImportPage() -> impl IntoView {
                     {work.plans.with(|all| all.iter().map(|p| view! { <option value=p.id.clone()>{format!("导入后加入任务：{}", p.name)}</option> }).collect_view())}
                 </select>
                 <button class="primary" data-testid="roster-confirm"
-                    disabled=move || table.with(|t| t.as_ref().is_some_and(|(_, s)| !mapping_problems(&s.header, &mapping.get()).is_empty()))
+                    disabled=move || writing.get() || table.with(|t| t.as_ref().is_some_and(|(_, s)| !mapping_problems(&s.header, &mapping.get()).is_empty()))
                     on:click=confirm>"确认导入"</button>
                 <button on:click=move |_| table.set(None)>"取消"</button>
             </div>
