@@ -138,7 +138,8 @@ pub fn preview(
 
 /// Writes what the user confirmed: every added and updated record, each conflict resolved for
 /// the incoming copy, and the files the written records need that this device lacks, in one
-/// strict transaction. Returns how many records were written and what could not be brought.
+/// strict transaction, awaited: returns (how many records were written, what could not be
+/// brought) only once they are on disk.
 pub async fn apply(
     roster: Roster,
     work: Work,
@@ -189,12 +190,32 @@ async fn write_import(
         Ok::<_, crate::storage::StorageError>(writes)
     })()
     .map_err(|e| e.message())?;
+    fn ids<R: crate::storage::Record>(records: &[R]) -> impl Iterator<Item = &str> {
+        records.iter().map(|r| r.key())
+    }
+    let before = (
+        roster.institutions.before(ids(&records.institutions)),
+        roster.inspectors.before(ids(&records.inspectors)),
+        work.plans.before(ids(&records.plans)),
+        work.inspections.before(ids(&records.inspections)),
+        work.stays.before(ids(&records.stays)),
+        work.scene_sheets.before(ids(&records.scene_sheets)),
+    );
     roster.institutions.put_many_in_memory(records.institutions);
     roster.inspectors.put_many_in_memory(records.inspectors);
     work.plans.put_many_in_memory(records.plans);
     work.inspections.put_many_in_memory(records.inspections);
     work.stays.put_many_in_memory(records.stays);
     work.scene_sheets.put_many_in_memory(records.scene_sheets);
-    autosave.queue_batch_durable(writes);
+    // Told done only once the strict transaction committed; a failure puts memory back.
+    if let Err(e) = autosave.apply_alone(writes).await {
+        roster.institutions.restore(before.0);
+        roster.inspectors.restore(before.1);
+        work.plans.restore(before.2);
+        work.inspections.restore(before.3);
+        work.stays.restore(before.4);
+        work.scene_sheets.restore(before.5);
+        return Err(format!("没有写入任何记录：{}。请重试。", e.message()));
+    }
     Ok((count, note))
 }

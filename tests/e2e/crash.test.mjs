@@ -4,9 +4,11 @@
 //   wait (1 s, plus the time a write takes) before the kill must be there.
 // - During a roster import that also adds the units to a plan: the units and the plan change
 //   are both there or neither, and once 已导入 is on screen, both are.
+// - Right after an exchange file's import says 已导入: its records are there.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -156,6 +158,45 @@ describe('a crash while typing', () => {
         await second.close();
         rmSync(dir, { recursive: true, force: true });
       }
+    }
+  });
+
+  test('an exchange import that says 已导入 survives a kill the moment it says so', async () => {
+    // A big file (3,000 units), so its strict write takes long enough for a kill to land in it.
+    const base = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'exchange-v2.json'), 'utf8'));
+    const unit = base.records.institutions[0];
+    const records = {
+      ...base.records,
+      institutions: base.records.institutions.concat(
+        Array.from({ length: 3000 }, (_, i) => ({ ...unit, id: `bulk-${i}`, name: `批量单位${i}`, registration_number: '' })),
+      ),
+    };
+    const text = JSON.stringify(records);
+    const file = join(mkdtempSync(join(tmpdir(), 'jiandu-bulk-')), 'bulk.json');
+    writeFileSync(file, JSON.stringify({ ...base, records: '@' }).replace('"@"', text).replace(base.records_sha256, createHash('sha256').update(text).digest('hex')));
+    const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-exchange-'));
+    const first = await startChromium(dir);
+    try {
+      const { page } = first;
+      await open(page, server, 'data');
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-preview').waitFor({ timeout: 60000 });
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('exchange-done').waitFor({ timeout: 60000 });
+      await first.kill();
+    } catch (error) {
+      await first.close();
+      throw error;
+    }
+    const second = await startChromium(dir);
+    try {
+      const { page } = second;
+      await open(page, server, 'institutions');
+      await page.getByTestId('institution-search').fill('批量单位2999');
+      assert.equal(await page.getByTestId('institution-row').filter({ hasText: '批量单位2999' }).count(), 1, 'what the screen said was imported is there');
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -94,12 +94,14 @@ pub fn ImportPanel(
             busy.set(false);
         });
     };
+    let writing = RwSignal::new(false);
     let confirm = move |_| {
         let Some(p) = pending.get_untracked() else {
             return;
         };
         let picked = choices.get_untracked();
         pending.set(None);
+        writing.set(true);
         spawn_local(async move {
             let result = apply(roster, work, autosave, &p.imported, &p.plan, |kind, id| {
                 picked.get(&(kind.to_string(), id.to_string())).copied()
@@ -112,6 +114,7 @@ pub fn ImportPanel(
                 }
                 text
             })));
+            writing.set(false);
         });
     };
     view! {
@@ -132,6 +135,7 @@ pub fn ImportPanel(
                 </label>
             </div>
         })}
+        {move || writing.get().then(|| view! { <p class="notice" role="status" data-testid="import-writing">"正在写入…"</p> })}
         {move || pending.get().map(|p| view! {
             <ImportPreview pending=p choices=choices on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |_| pending.set(None)) />
         })}
