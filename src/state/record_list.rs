@@ -147,6 +147,27 @@ impl<R: Listed> RecordList<R> {
         }
     }
 
+    /// Changes one record with strict durability and shows the change only once it is on disk:
+    /// for what the user is told happened (completed, reviewed, reopened). Edits typed while the
+    /// write was under way are kept: the change then goes onto the record as it is by then (and
+    /// is autosaved with them).
+    pub async fn commit(
+        &self,
+        id: &str,
+        change: impl Fn(&mut R),
+    ) -> Result<(), crate::storage::StorageError> {
+        let mut record = self
+            .get_untracked(id)
+            .ok_or_else(|| crate::storage::StorageError::Other("记录已被删除".into()))?;
+        change(&mut record);
+        record.touch(browser::now(), &browser::device_id());
+        self.autosave
+            .apply_alone(vec![Write::put(&record)?])
+            .await?;
+        self.edit(id, change);
+        Ok(())
+    }
+
     /// Changes one record in memory only (marked as changed here, observers told) and returns
     /// it; the caller writes it, e.g. together with other writes in one transaction.
     pub fn change_in_memory(&self, id: &str, change: impl FnOnce(&mut R)) -> Option<R> {

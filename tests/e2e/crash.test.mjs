@@ -4,7 +4,7 @@
 //   wait (1 s, plus the time a write takes) before the kill must be there.
 // - During a roster import that also adds the units to a plan: the units and the plan change
 //   are both there or neither, and once 已导入 is on screen, both are.
-// - Right after an exchange file's import says 已导入: its records are there.
+// - Right after an exchange file's import says 已导入, or an inspection says 已完成: it is there.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -194,6 +194,36 @@ describe('a crash while typing', () => {
       await open(page, server, 'institutions');
       await page.getByTestId('institution-search').fill('批量单位2999');
       assert.equal(await page.getByTestId('institution-row').filter({ hasText: '批量单位2999' }).count(), 1, 'what the screen said was imported is there');
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an inspection that says 已完成 is completed after a kill the moment it says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-complete-'));
+    const first = await startChromium(dir);
+    const shown = (page) => page.getByTestId('inspection-status').filter({ hasText: '已完成' });
+    try {
+      const { page } = first;
+      await open(page, server);
+      await page.getByTestId('load-sample').click();
+      await settled(page);
+      await open(page, server, 'inspections/sample-inspection-dental');
+      await page.getByTestId('recorder').selectOption({ label: '王芳（示例）' });
+      await page.getByTestId('complete-inspection').click();
+      await page.getByTestId('confirm-complete').click();
+      await shown(page).waitFor();
+      await first.kill();
+    } catch (error) {
+      await first.close();
+      throw error;
+    }
+    const second = await startChromium(dir);
+    try {
+      const { page } = second;
+      await open(page, server, 'inspections/sample-inspection-dental');
+      assert.equal(await shown(page).count(), 1, 'what the screen said was completed is completed');
     } finally {
       await second.close();
       rmSync(dir, { recursive: true, force: true });

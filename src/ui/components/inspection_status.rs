@@ -5,6 +5,7 @@
 //! the domain's; this panel renders them and dispatches the actions.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::domain::catalog::Checklist;
@@ -32,6 +33,8 @@ enum Prompt {
     ConfirmUnchecked(Vec<String>),
     /// Reopening a signed inspection: what happens to the signatures, asked before it acts.
     ConfirmReopen,
+    /// A status change being written: shown as done only once it is on disk.
+    Writing,
 }
 
 impl Prompt {
@@ -64,25 +67,40 @@ impl Panel {
             .with(|i| i.as_ref().map_or(InspectionStatus::Draft, |i| i.status))
     }
 
-    /// Tries `change` on a copy; stores the new status and history with strict durability
-    /// (acknowledged means on disk), or shows why it was refused.
+    /// Tries `change` on a copy; writes the new status and history with strict durability and
+    /// shows them only once on disk (正在写入… meanwhile), or shows why it was refused.
     fn apply(self, change: Box<StatusAction>) {
+        if self.prompt.get_untracked() == Prompt::Writing {
+            return;
+        }
         let Some(mut draft) = self.inspection.get_untracked() else {
             return;
         };
-        match change(&mut draft) {
-            Ok(()) => {
-                self.work
-                    .inspections
-                    .edit_durably(&self.inspection_id.get_value(), move |i| {
-                        i.status = draft.status;
-                        i.history = draft.history;
-                    });
-                self.prompt.set(Prompt::None);
-                self.reason.set(String::new());
-            }
-            Err(problem) => self.prompt.set(Prompt::refusal(&problem)),
+        if let Err(problem) = change(&mut draft) {
+            return self.prompt.set(Prompt::refusal(&problem));
         }
+        self.prompt.set(Prompt::Writing);
+        spawn_local(async move {
+            let id = self.inspection_id.get_value();
+            let written = self
+                .work
+                .inspections
+                .commit(&id, move |i| {
+                    i.status = draft.status;
+                    i.history = draft.history.clone();
+                })
+                .await;
+            match written {
+                Ok(()) => {
+                    self.prompt.set(Prompt::None);
+                    self.reason.set(String::new());
+                }
+                Err(e) => self.prompt.set(Prompt::Refused(vec![format!(
+                    "未能写入，状态没有改变：{}。请重试。",
+                    e.message()
+                )])),
+            }
+        });
     }
 
     /// A 回头看 follow-up also needs every original violation settled: its unit.
@@ -244,6 +262,7 @@ fn prompt_view(panel: Panel) -> AnyView {
     let prompt = panel.prompt;
     match prompt.get() {
         Prompt::None => ().into_any(),
+        Prompt::Writing => view! { <p class="notice" role="status" data-testid="status-writing">"正在写入…"</p> }.into_any(),
         Prompt::Refused(problems) => refused(problems).into_any(),
         Prompt::ReviewReason(problems) => view! {
             {refused(problems)}
