@@ -57,6 +57,27 @@ async function startChromium(profile) {
   };
 }
 
+/**
+ * Runs `act(page)` in a Chromium on profile `dir` and SIGKILLs it right after; then runs
+ * `check(page)` in a Chromium started again on the same profile.
+ */
+async function killAfter(dir, act, check) {
+  const first = await startChromium(dir);
+  try {
+    await act(first.page);
+    await first.kill();
+  } catch (error) {
+    await first.close();
+    throw error;
+  }
+  const second = await startChromium(dir);
+  try {
+    await check(second.page);
+  } finally {
+    await second.close();
+  }
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a crash while typing', () => {
@@ -73,45 +94,36 @@ describe('a crash while typing', () => {
 
   test('costs at most about the last second of typing', async () => {
     const TYPED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij';
-    const first = await startChromium(profile);
     let typedAt;
     let killedAt;
-    try {
-      const { page } = first;
-      await open(page, server, 'institutions');
-      await addInstitution(page, { name: '崩溃测试诊所' });
-      const name = page.getByTestId('name');
-      await name.press('End');
-      // One key every 80 ms for about 3 s: never the 300 ms pause the debounce waits for.
-      typedAt = [];
-      for (const key of TYPED) {
-        await page.keyboard.type(key);
-        typedAt.push(Date.now());
-        await sleep(80);
-      }
-      killedAt = Date.now();
-      await first.kill();
-    } catch (error) {
-      await first.close();
-      throw error;
-    }
-
-    const second = await startChromium(profile);
-    try {
-      const { page } = second;
-      await open(page, server, 'institutions');
-      await page.getByText('崩溃测试诊所').first().click();
-      await settled(page);
-      const kept = (await page.getByTestId('name').inputValue()).replace('崩溃测试诊所', '');
-      assert.ok(TYPED.startsWith(kept), `what was kept is a prefix of what was typed: ${kept}`);
-      // Everything typed more than 1 s (the maximum wait) + 0.5 s (the write, on a busy
-      // machine) before the kill is on disk.
-      const due = typedAt.filter((at) => killedAt - at > 1500).length;
-      assert.ok(due > 10, `the test typed long enough before the kill (${due} keys due)`);
-      assert.ok(kept.length >= due, `${kept.length} of ${TYPED.length} keys kept; ${due} were typed more than 1.5 s before the kill`);
-    } finally {
-      await second.close();
-    }
+    await killAfter(
+      profile,
+      async (page) => {
+        await open(page, server, 'institutions');
+        await addInstitution(page, { name: '崩溃测试诊所' });
+        await page.getByTestId('name').press('End');
+        // One key every 80 ms for about 3 s: never the 300 ms pause the debounce waits for.
+        typedAt = [];
+        for (const key of TYPED) {
+          await page.keyboard.type(key);
+          typedAt.push(Date.now());
+          await sleep(80);
+        }
+        killedAt = Date.now();
+      },
+      async (page) => {
+        await open(page, server, 'institutions');
+        await page.getByText('崩溃测试诊所').first().click();
+        await settled(page);
+        const kept = (await page.getByTestId('name').inputValue()).replace('崩溃测试诊所', '');
+        assert.ok(TYPED.startsWith(kept), `what was kept is a prefix of what was typed: ${kept}`);
+        // Everything typed more than 1 s (the maximum wait) + 0.5 s (the write, on a busy
+        // machine) before the kill is on disk.
+        const due = typedAt.filter((at) => killedAt - at > 1500).length;
+        assert.ok(due > 10, `the test typed long enough before the kill (${due} keys due)`);
+        assert.ok(kept.length >= due, `${kept.length} of ${TYPED.length} keys kept; ${due} were typed more than 1.5 s before the kill`);
+      },
+    );
   });
 
   test('a roster import with 加入任务 is written whole or not at all, and whole once it says so', async () => {
@@ -123,41 +135,34 @@ describe('a crash while typing', () => {
     // Kills at moments inside the write, then one right after the done line appears.
     for (const delay of [0, 100, 250, 'done']) {
       const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-import-'));
-      const first = await startChromium(dir);
-      try {
-        const { page } = first;
-        await open(page, server, 'plans');
-        await page.getByTestId('create-from-template').first().click();
-        await settled(page);
-        await open(page, server, 'institutions/import');
-        await page.getByTestId('roster-file').setInputFiles(file);
-        await page.getByTestId('roster-plan').selectOption({ index: 1 });
-        await page.getByTestId('roster-confirm').click();
-        if (delay === 'done') await page.getByTestId('roster-done').waitFor();
-        else await sleep(delay);
-        await first.kill();
-      } catch (error) {
-        await first.close();
-        throw error;
-      }
-      const second = await startChromium(dir);
-      try {
-        const { page } = second;
-        await open(page, server, 'institutions');
-        const units = await page.getByTestId('institution-row').filter({ hasText: '崩溃名录诊所' }).count();
-        await open(page, server, 'plans');
-        await page.getByRole('link', { name: /2022年医疗机构国家随机监督抽查/ }).first().click();
-        await page.getByTestId('plan-year').waitFor();
-        const joined = await page.getByTestId('plan-institution').count();
-        assert.ok(
-          (units === 0 && joined === 0) || (units === UNITS && joined === UNITS),
-          `killed at ${delay}: ${units} units imported, ${joined} in the plan`,
-        );
-        if (delay === 'done') assert.equal(units, UNITS, 'what the screen said was imported is there');
-      } finally {
-        await second.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await killAfter(
+        dir,
+        async (page) => {
+          await open(page, server, 'plans');
+          await page.getByTestId('create-from-template').first().click();
+          await settled(page);
+          await open(page, server, 'institutions/import');
+          await page.getByTestId('roster-file').setInputFiles(file);
+          await page.getByTestId('roster-plan').selectOption({ index: 1 });
+          await page.getByTestId('roster-confirm').click();
+          if (delay === 'done') await page.getByTestId('roster-done').waitFor();
+          else await sleep(delay);
+        },
+        async (page) => {
+          await open(page, server, 'institutions');
+          const units = await page.getByTestId('institution-row').filter({ hasText: '崩溃名录诊所' }).count();
+          await open(page, server, 'plans');
+          await page.getByRole('link', { name: /2022年医疗机构国家随机监督抽查/ }).first().click();
+          await page.getByTestId('plan-year').waitFor();
+          const joined = await page.getByTestId('plan-institution').count();
+          assert.ok(
+            (units === 0 && joined === 0) || (units === UNITS && joined === UNITS),
+            `killed at ${delay}: ${units} units imported, ${joined} in the plan`,
+          );
+          if (delay === 'done') assert.equal(units, UNITS, 'what the screen said was imported is there');
+        },
+      );
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -175,58 +180,44 @@ describe('a crash while typing', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'jiandu-bulk-')), 'bulk.json');
     writeFileSync(file, JSON.stringify({ ...base, records: '@' }).replace('"@"', text).replace(base.records_sha256, createHash('sha256').update(text).digest('hex')));
     const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-exchange-'));
-    const first = await startChromium(dir);
-    try {
-      const { page } = first;
-      await open(page, server, 'data');
-      await page.getByTestId('import-file').setInputFiles(file);
-      await page.getByTestId('import-preview').waitFor({ timeout: 60000 });
-      await page.getByTestId('import-confirm').click();
-      await page.getByTestId('exchange-done').waitFor({ timeout: 60000 });
-      await first.kill();
-    } catch (error) {
-      await first.close();
-      throw error;
-    }
-    const second = await startChromium(dir);
-    try {
-      const { page } = second;
-      await open(page, server, 'institutions');
-      await page.getByTestId('institution-search').fill('批量单位2999');
-      assert.equal(await page.getByTestId('institution-row').filter({ hasText: '批量单位2999' }).count(), 1, 'what the screen said was imported is there');
-    } finally {
-      await second.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await killAfter(
+      dir,
+      async (page) => {
+        await open(page, server, 'data');
+        await page.getByTestId('import-file').setInputFiles(file);
+        await page.getByTestId('import-preview').waitFor({ timeout: 60000 });
+        await page.getByTestId('import-confirm').click();
+        await page.getByTestId('exchange-done').waitFor({ timeout: 60000 });
+      },
+      async (page) => {
+        await open(page, server, 'institutions');
+        await page.getByTestId('institution-search').fill('批量单位2999');
+        assert.equal(await page.getByTestId('institution-row').filter({ hasText: '批量单位2999' }).count(), 1, 'what the screen said was imported is there');
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('an inspection that says 已完成 is completed after a kill the moment it says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-complete-'));
-    const first = await startChromium(dir);
     const shown = (page) => page.getByTestId('inspection-status').filter({ hasText: '已完成' });
-    try {
-      const { page } = first;
-      await open(page, server);
-      await page.getByTestId('load-sample').click();
-      await settled(page);
-      await open(page, server, 'inspections/sample-inspection-dental');
-      await page.getByTestId('recorder').selectOption({ label: '王芳（示例）' });
-      await page.getByTestId('complete-inspection').click();
-      await page.getByTestId('confirm-complete').click();
-      await shown(page).waitFor();
-      await first.kill();
-    } catch (error) {
-      await first.close();
-      throw error;
-    }
-    const second = await startChromium(dir);
-    try {
-      const { page } = second;
-      await open(page, server, 'inspections/sample-inspection-dental');
-      assert.equal(await shown(page).count(), 1, 'what the screen said was completed is completed');
-    } finally {
-      await second.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await killAfter(
+      dir,
+      async (page) => {
+        await open(page, server);
+        await page.getByTestId('load-sample').click();
+        await settled(page);
+        await open(page, server, 'inspections/sample-inspection-dental');
+        await page.getByTestId('recorder').selectOption({ label: '王芳（示例）' });
+        await page.getByTestId('complete-inspection').click();
+        await page.getByTestId('confirm-complete').click();
+        await shown(page).waitFor();
+      },
+      async (page) => {
+        await open(page, server, 'inspections/sample-inspection-dental');
+        assert.equal(await shown(page).count(), 1, 'what the screen said was completed is completed');
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });
