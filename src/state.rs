@@ -9,6 +9,7 @@ pub mod laws;
 pub mod media;
 pub mod record_list;
 pub mod roster;
+pub mod roster_import;
 pub mod safekeeping;
 pub mod sample;
 pub mod signing;

@@ -16,8 +16,8 @@ use crate::domain::roster_import::{
 };
 use crate::route::Route;
 use crate::state::autosave::use_autosave;
-use crate::state::record_list::puts;
 use crate::state::roster::use_roster;
+use crate::state::roster_import::write_import;
 use crate::state::work::use_work;
 
 /// Rows shown in the preview table.
@@ -65,8 +65,6 @@ pub fn RosterImportPage() -> impl IntoView {
         }))
     });
     let writing = RwSignal::new(false);
-    // The units and the plan they join are one transaction; the result is told only once it
-    // is on disk, and a failed write leaves memory as it was, so the user can simply retry.
     let confirm = move |_| {
         if writing.get_untracked() {
             return;
@@ -74,70 +72,15 @@ pub fn RosterImportPage() -> impl IntoView {
         let Some(import) = plan.get_untracked() else {
             return;
         };
-        let device = browser::device_id();
-        let records: Vec<_> = import
-            .to_write()
-            .into_iter()
-            .map(|mut r| {
-                r.changed_on = Some(device.clone());
-                r
-            })
-            .collect();
-        let count = records.len();
-        let ids = import.unit_ids();
-        let mut writes = match puts(&records) {
-            Ok(writes) => writes,
-            Err(e) => return outcome.set(Some(Err(e.message()))),
-        };
-        let units_before = roster
-            .institutions
-            .before(records.iter().map(|r| r.id.as_str()));
-        let plan_id = target_plan.get_untracked();
-        let plan_before = work.plans.before([plan_id.as_str()]);
-        let mut message = format!("已导入 {count} 个监督对象");
-        if let Some(plan) = (!plan_id.is_empty())
-            .then(|| work.plans.get(&plan_id))
-            .flatten()
-        {
-            let added = ids
-                .iter()
-                .filter(|id| !plan.institution_ids.contains(id))
-                .count();
-            let joined = work.plans.change_in_memory(&plan_id, move |p| {
-                for id in ids {
-                    if !p.institution_ids.contains(&id) {
-                        p.institution_ids.push(id);
-                    }
-                }
-            });
-            match joined.as_ref().map(crate::storage::Write::put) {
-                Some(Ok(write)) => writes.push(write),
-                Some(Err(e)) => {
-                    work.plans.restore(plan_before);
-                    return outcome.set(Some(Err(e.message())));
-                }
-                None => {}
-            }
-            message.push_str(&format!("，{added} 个加入任务“{}”", plan.name));
-        }
-        roster.institutions.put_many_in_memory(records);
+        let plan_id = Some(target_plan.get_untracked()).filter(|id| !id.is_empty());
         writing.set(true);
         outcome.set(None);
         spawn_local(async move {
-            match autosave.apply_alone(writes).await {
-                Ok(()) => {
-                    outcome.set(Some(Ok(message)));
-                    table.set(None);
-                }
-                Err(e) => {
-                    roster.institutions.restore(units_before);
-                    work.plans.restore(plan_before);
-                    outcome.set(Some(Err(format!(
-                        "导入未完成，没有写入任何记录：{}。请重试。",
-                        e.message()
-                    ))));
-                }
+            let written = write_import(roster, work, autosave, &import, plan_id.as_deref()).await;
+            if written.is_ok() {
+                table.set(None);
             }
+            outcome.set(Some(written));
             writing.set(false);
         });
     };
