@@ -783,6 +783,17 @@ fn a_signature_keeps_its_digest_in_files_and_older_ones_read_without() {
     );
 }
 
+/// The 检查时间 line of the inspection's 笔录 at the fixture clinic.
+fn printed_time(inspection: &Inspection) -> String {
+    let record = onsite_record(edition_2022(), inspection, &clinic(), &roster());
+    record
+        .facts
+        .iter()
+        .find(|f| f.label == "检查时间")
+        .unwrap()
+        .line()
+}
+
 #[test]
 fn the_inspection_time_runs_from_the_first_answer_to_completion() {
     let mut inspection = inspection();
@@ -797,17 +808,8 @@ fn the_inspection_time_runs_from_the_first_answer_to_completion() {
     {
         answer.updated_at = utc(2, 30);
     }
-    let time = |i: &Inspection| {
-        let record = onsite_record(edition_2022(), i, &clinic(), &roster());
-        record
-            .facts
-            .iter()
-            .find(|f| f.label == "检查时间")
-            .unwrap()
-            .line()
-    };
     assert_eq!(
-        time(&inspection),
+        printed_time(&inspection),
         "检查时间：2026年11月25日9时05分至10时30分",
         "a draft ends at its last answer"
     );
@@ -820,19 +822,19 @@ fn the_inspection_time_runs_from_the_first_answer_to_completion() {
         note: None,
     });
     assert_eq!(
-        time(&completed),
+        printed_time(&completed),
         "检查时间：2026年11月25日9时05分至11时20分",
         "completion ends it"
     );
     // A completion on another day does not end this day's inspection: its last answer does.
     completed.history.last_mut().unwrap().at = utc(3, 20) + chrono::Duration::days(1);
     assert_eq!(
-        time(&completed),
+        printed_time(&completed),
         "检查时间：2026年11月25日9时05分至10时30分"
     );
     inspection.date = None;
     assert_eq!(
-        time(&inspection),
+        printed_time(&inspection),
         "检查时间：　　年　　月　　日　　时　　分至　　时　　分"
     );
 }
@@ -845,18 +847,9 @@ fn typed_hours_print_over_the_recorded_ones_and_change_the_signed_content() {
         answer.updated_at = utc(1, 5);
     }
     inspection.answers.get_mut("M1.1.4").unwrap().updated_at = utc(2, 30);
-    let time = |i: &Inspection| {
-        let record = onsite_record(edition_2022(), i, &clinic(), &roster());
-        record
-            .facts
-            .iter()
-            .find(|f| f.label == "检查时间")
-            .unwrap()
-            .line()
-    };
     let typed = |text: &str| Hours::parse_typed(text);
     assert_eq!(
-        time(&inspection),
+        printed_time(&inspection),
         "检查时间：2026年11月25日9时05分至10时30分"
     );
     let signed = onsite_record_digest(edition_2022(), &inspection, &clinic(), &roster());
@@ -864,7 +857,7 @@ fn typed_hours_print_over_the_recorded_ones_and_change_the_signed_content() {
     // The officers started at 8:40, before the first answer was recorded: only the start typed.
     inspection.hours.start = typed("08:40");
     assert_eq!(
-        time(&inspection),
+        printed_time(&inspection),
         "检查时间：2026年11月25日8时40分至10时30分"
     );
     assert_ne!(
@@ -874,7 +867,7 @@ fn typed_hours_print_over_the_recorded_ones_and_change_the_signed_content() {
     );
     inspection.hours.end = typed("11:15:59");
     assert_eq!(
-        time(&inspection),
+        printed_time(&inspection),
         "检查时间：2026年11月25日8时40分至11时15分"
     );
 
@@ -884,7 +877,7 @@ fn typed_hours_print_over_the_recorded_ones_and_change_the_signed_content() {
         end: typed("09:00"),
     };
     assert_eq!(
-        time(&inspection),
+        printed_time(&inspection),
         "检查时间：2026年11月25日　　时　　分至9时00分"
     );
 
