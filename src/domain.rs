@@ -4,6 +4,7 @@
 
 pub mod agency;
 pub mod catalog;
+pub mod chosen_file;
 pub mod credit_code;
 pub mod digest;
 pub mod document;
@@ -11,6 +12,7 @@ pub mod document_number;
 pub mod draw;
 pub mod exchange;
 pub mod export;
+pub mod field_merge;
 pub mod fubiao3;
 pub mod handling;
 pub mod huitoukan;

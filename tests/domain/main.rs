@@ -9,6 +9,7 @@ mod exchange;
 mod exchange_archive;
 mod exchange_files;
 mod exchange_stationed;
+mod field_merge;
 mod fixtures;
 mod fubiao3;
 mod fubiao3_export;
