@@ -310,7 +310,7 @@ fn string_set(items: &[Value]) -> bool {
 fn merge_sets(base: &[Value], mine: &[Value], theirs: &[Value]) -> Vec<Value> {
     let mut merged: Vec<Value> = theirs
         .iter()
-        .filter(|v| !(base.contains(v) && !mine.contains(v)))
+        .filter(|v| !base.contains(v) || mine.contains(v))
         .cloned()
         .collect();
     for value in mine {
