@@ -186,17 +186,21 @@ pub fn file_input_of(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement
     event.target()?.dyn_into().ok()
 }
 
-/// The bytes and name of the file chosen in a file input, if one is chosen. The whole file is
-/// read into memory first; the caller checks its size against its own limit.
+/// The bytes and name of the file chosen in a file input, if one is chosen. A file over
+/// `limit` bytes (one of `domain::chosen_file`'s limits) is refused before any of it is read.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
+    limit: u64,
 ) -> Result<Option<(String, Vec<u8>)>, String> {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("读取文件失败：{e:?}"))?;
+    // `size` is a whole number of bytes held in an f64; the cast saturates.
+    crate::domain::chosen_file::check_file_size(&file.name(), file.size() as u64, limit)?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        web_sys::console::warn_2(&"读取所选文件失败：".into(), &e);
+        format!("无法读取文件“{}”，请重新选择。", file.name())
+    })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     Ok(Some((file.name(), bytes)))
 }

@@ -1,6 +1,8 @@
 //! Passphrase encryption of exchange files with WebCrypto: PBKDF2-SHA256 derives an AES-256-GCM
 //! key from the passphrase and a random salt; the envelope is `domain::exchange::sealed`'s.
 //! WebCrypto exists only in secure contexts (HTTPS, localhost), so elsewhere this says so.
+//! Every message is Chinese: the browser's own error (English, and naming JavaScript types)
+//! goes to the console for whoever debugs, never into a message the user reads.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,10 +23,21 @@ fn subtle() -> Result<(web_sys::Crypto, SubtleCrypto), String> {
     Ok((crypto, subtle.unchecked_into()))
 }
 
+const ENCRYPT_FAILED: &str = "加密失败，请重试";
+const DERIVE_FAILED: &str = "无法由密码生成密钥，请重试";
+
+/// Logs the browser's error to the console and gives the user's `message` instead.
+fn failed(message: &'static str) -> impl Fn(JsValue) -> String {
+    move |error| {
+        web_sys::console::warn_2(&format!("{message}：").into(), &error);
+        message.to_string()
+    }
+}
+
 fn object(fields: &[(&str, JsValue)]) -> Result<Object, String> {
     let o = Object::new();
     for (key, value) in fields {
-        Reflect::set(&o, &(*key).into(), value).map_err(|e| format!("加密失败：{e:?}"))?;
+        Reflect::set(&o, &(*key).into(), value).map_err(failed(ENCRYPT_FAILED))?;
     }
     Ok(o)
 }
@@ -40,7 +53,7 @@ async fn derive(
     salt: &[u8],
     iterations: u32,
 ) -> Result<CryptoKey, String> {
-    let fail = |e: JsValue| format!("密钥派生失败：{e:?}");
+    let fail = failed(DERIVE_FAILED);
     let raw = Uint8Array::from(passphrase.as_bytes());
     let usages = Array::of1(&"deriveKey".into());
     let base = resolve(subtle.import_key_with_object(
@@ -51,7 +64,7 @@ async fn derive(
         &usages,
     ))
     .await
-    .map_err(fail)?;
+    .map_err(&fail)?;
     let params = object(&[
         ("name", "PBKDF2".into()),
         ("hash", "SHA-256".into()),
@@ -68,7 +81,7 @@ async fn derive(
         &usages,
     ))
     .await
-    .map_err(fail)?;
+    .map_err(&fail)?;
     Ok(key.unchecked_into())
 }
 
@@ -80,7 +93,7 @@ pub async fn seal(passphrase: &str, plain: &[u8]) -> Result<Vec<u8>, String> {
     crypto
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut iv))
-        .map_err(|e| format!("加密失败：{e:?}"))?;
+        .map_err(failed(ENCRYPT_FAILED))?;
     let key = derive(&subtle, passphrase, &salt, MIN_ITERATIONS).await?;
     let params = object(&[
         ("name", "AES-GCM".into()),
@@ -88,7 +101,7 @@ pub async fn seal(passphrase: &str, plain: &[u8]) -> Result<Vec<u8>, String> {
     ])?;
     let ciphertext = resolve(subtle.encrypt_with_object_and_u8_array(&params, &key, plain))
         .await
-        .map_err(|e| format!("加密失败：{e:?}"))?;
+        .map_err(failed(ENCRYPT_FAILED))?;
     let ciphertext = Uint8Array::new(&ciphertext).to_vec();
     Ok(sealed::seal(&salt, &iv, MIN_ITERATIONS, &ciphertext))
 }
@@ -103,6 +116,9 @@ pub async fn unseal(passphrase: &str, sealed: &Sealed) -> Result<Vec<u8>, String
     ])?;
     let plain = resolve(subtle.decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext))
         .await
-        .map_err(|_| "密码错误，或文件已损坏：无法解密".to_string())?;
+        .map_err(|e| {
+            web_sys::console::warn_2(&"解密失败：".into(), &e);
+            "密码错误，或文件已损坏：无法解密".to_string()
+        })?;
     Ok(Uint8Array::new(&plain).to_vec())
 }

@@ -58,7 +58,11 @@ pub fn ImportPanel(
         pending.set(None);
         sealed.set(None);
         spawn_local(async move {
-            let read = browser::read_chosen_file(&input).await;
+            let read = browser::read_chosen_file(
+                &input,
+                crate::domain::chosen_file::MAX_EXCHANGE_FILE_BYTES,
+            )
+            .await;
             // The same file can be chosen again after a refusal.
             input.set_value("");
             match read {

@@ -38,7 +38,11 @@ pub fn RosterImportPage() -> impl IntoView {
         outcome.set(None);
         table.set(None);
         spawn_local(async move {
-            let read = browser::read_chosen_file(&input).await;
+            let read = browser::read_chosen_file(
+                &input,
+                crate::domain::chosen_file::MAX_ROSTER_FILE_BYTES,
+            )
+            .await;
             input.set_value("");
             match read {
                 Ok(Some((name, bytes))) => match read_table(&name, &bytes) {
