@@ -21,6 +21,7 @@ mod row;
 mod table;
 mod values;
 mod xlsx;
+mod xlsx_bounds;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use mapping::{guess_mapping, mapping_problems, Field, IGNORE_LABEL};
@@ -31,8 +32,22 @@ pub use table::{read_table, CellProblem, SourceRow, SourceTable};
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 /// The most data rows accepted in one file.
 pub const MAX_DATA_ROWS: usize = 20_000;
-/// Columns beyond this many are not read (a roster has a few dozen at most).
+/// The most columns read; a file with content beyond them is refused (a roster has a few
+/// dozen at most).
 pub const MAX_COLUMNS: usize = 200;
+/// The longest cell accepted, in characters; a longer one is a cell problem of its row (the
+/// longest field a unit keeps is far shorter, and an exchange file refuses texts over
+/// `exchange::file::MAX_TEXT_CHARS`).
+pub const MAX_CELL_CHARS: usize = 2_000;
+/// The most parts (files inside the ZIP) of an XLSX workbook; Excel writes a few dozen.
+pub const MAX_XLSX_PARTS: usize = 1_000;
+/// The most bytes all parts of an XLSX workbook may unpack to (100 MB): a 20,000-row roster
+/// unpacks to a few tens of MB, while a hostile ZIP of 10 MB can unpack to gigabytes.
+pub const MAX_XLSX_UNPACKED_BYTES: u64 = 100 * 1024 * 1024;
+/// The most shared strings a workbook may announce: the spreadsheet reader reserves memory for
+/// that many at once, so a forged count would exhaust it. More than the cells of
+/// [`MAX_DATA_ROWS`] rows of 50 distinct texts each.
+pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
 
 /// Why a whole file cannot be read; [`ImportProblem::message`] is what the user sees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +58,14 @@ pub enum ImportProblem {
     TooLarge(usize),
     /// More than [`MAX_DATA_ROWS`] data rows.
     TooManyRows,
+    /// Content beyond [`MAX_COLUMNS`] columns; holds the first spreadsheet row with some.
+    TooManyColumns(usize),
+    /// An XLSX of more than [`MAX_XLSX_PARTS`] parts; holds their number.
+    TooManyParts(usize),
+    /// An XLSX whose parts unpack to more than [`MAX_XLSX_UNPACKED_BYTES`].
+    UnpackedTooLarge,
+    /// An XLSX announcing more than [`MAX_SHARED_STRINGS`] shared strings; holds the number.
+    TooManySharedStrings(u64),
     /// A text file in UTF-16 (Excel's "Unicode 文本").
     Utf16,
     /// Neither UTF-8 nor GBK/GB18030 text.
@@ -73,6 +96,21 @@ impl ImportProblem {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             Self::TooManyRows => format!("文件超过{MAX_DATA_ROWS}行数据，请分成几个文件导入"),
+            Self::TooManyColumns(row) => format!(
+                "第{row}行在第{MAX_COLUMNS}列之后还有内容，名单最多{MAX_COLUMNS}列，\
+                 请删除多余的列后再导入"
+            ),
+            Self::TooManyParts(parts) => format!(
+                "这个XLSX文件内含{parts}个部件，超过上限{MAX_XLSX_PARTS}个，不是普通的名单表格，{SAVE_AS}"
+            ),
+            Self::UnpackedTooLarge => format!(
+                "这个XLSX文件解压后超过{} MB，未读取；请删除无关的工作表和图片，或分成几个文件导入",
+                MAX_XLSX_UNPACKED_BYTES / (1024 * 1024)
+            ),
+            Self::TooManySharedStrings(count) => format!(
+                "这个XLSX文件声明有{count}个共享文本，超过上限{MAX_SHARED_STRINGS}个，\
+                 文件可能已损坏，{SAVE_AS}"
+            ),
             Self::Utf16 => format!("不支持UTF-16编码（“Unicode文本”）的文件，{SAVE_AS}"),
             Self::UnknownEncoding => {
                 format!("无法识别文件的编码（既不是UTF-8也不是GBK/GB18030），{SAVE_AS}")

@@ -32,7 +32,7 @@ const ALLOWED: &[&str] = &[
     // formats, programs, encodings
     "JSON", "ZIP", "XLSX", "CSV", "SHA", "UTF", "GBK", "PNG", "JPEG", "GIF", "PDF", "RAR",
     "Excel", "Word", "json", "zip", "xlsx", "docx", "xls", "doc", "Base64", "HTTPS", "PBKDF2",
-    "AES", "GCM",
+    "AES", "GCM", "Unicode", "WPS",
     // JSON's literals
     "null", "true", "false",
     // the sealed envelope's fields
@@ -113,7 +113,7 @@ pub fn assert_plain_chinese(context: &str, message: &str) {
 
 /// The same for a message about `file`, which may quote any word of it (a changed file's
 /// field name, say).
-fn assert_plain_chinese_quoting(context: &str, message: &str, file: &str) {
+pub fn assert_plain_chinese_quoting(context: &str, message: &str, file: &str) {
     assert!(
         message
             .chars()

@@ -15,6 +15,7 @@ mod fubiao3;
 mod fubiao3_export;
 mod handling;
 mod hostile_files;
+mod hostile_roster;
 mod inspection;
 mod inspection_documents;
 mod inspector;

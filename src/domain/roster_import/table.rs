@@ -4,7 +4,9 @@
 
 use super::decode::{binary_kind, decode, Encoding};
 use super::mapping::field_for_header;
-use super::{column_letter, xlsx, ImportProblem, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES};
+use super::{
+    column_letter, xlsx, ImportProblem, MAX_CELL_CHARS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES,
+};
 
 /// The header is looked for among this many first non-empty rows.
 pub(super) const HEADER_SEARCH_ROWS: usize = 20;
@@ -88,8 +90,8 @@ pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<SourceTable, ImportPr
         return Err(ImportProblem::NotText(Some(what)));
     }
     let decoded = decode(bytes)?;
-    let raw = read_csv(&decoded.text)?;
-    assemble(raw, Vec::new(), Some(decoded.encoding), None)
+    let (raw, problems) = read_csv(&decoded.text)?;
+    assemble(raw, problems, Some(decoded.encoding), None)
 }
 
 /// A cell's text without surrounding white space (including the ideographic space and a
@@ -97,6 +99,16 @@ pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<SourceTable, ImportPr
 pub(super) fn clean(cell: &str) -> String {
     cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
         .to_string()
+}
+
+/// A cell's text, unless it is longer than [`MAX_CELL_CHARS`]: then none, and why.
+pub(super) fn bounded(text: String) -> (String, Option<String>) {
+    let chars = text.chars().count();
+    if chars > MAX_CELL_CHARS {
+        let why = format!("单元格内容过长（{chars}个字），最多{MAX_CELL_CHARS}个字");
+        return (String::new(), Some(why));
+    }
+    (text, None)
 }
 
 /// Comma-separated, unless the first line with a separator has tabs and no commas.
@@ -112,13 +124,14 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportProblem> {
+/// The non-empty rows of a CSV text and its cells over [`MAX_CELL_CHARS`].
+fn read_csv(text: &str) -> Result<(Vec<RawRow>, Vec<CellProblem>), ImportProblem> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let (mut rows, mut problems) = (Vec::new(), Vec::new());
     // The csv reader's record position may point at the previous line's terminator, so the
     // line is counted here from the first byte after it. Line breaks inside quoted cells
     // make a later record start on a later line of the file but on the next spreadsheet row.
@@ -141,8 +154,29 @@ fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportProblem> {
             .iter()
             .map(|f| f.matches('\n').count())
             .sum::<usize>();
-        let mut cells: Vec<String> = record.iter().take(MAX_COLUMNS).map(clean).collect();
-        while cells.last().is_some_and(String::is_empty) {
+        if record
+            .iter()
+            .skip(MAX_COLUMNS)
+            .any(|f| !clean(f).is_empty())
+        {
+            return Err(ImportProblem::TooManyColumns(row));
+        }
+        let mut cells: Vec<String> = Vec::with_capacity(record.len().min(MAX_COLUMNS));
+        // An unreadable cell is kept, empty, so its row and column stay.
+        let mut keep = 0;
+        for (column, field) in record.iter().take(MAX_COLUMNS).enumerate() {
+            let (text, problem) = bounded(clean(field));
+            if let Some(message) = problem {
+                keep = column + 1;
+                problems.push(CellProblem {
+                    row,
+                    column,
+                    message,
+                });
+            }
+            cells.push(text);
+        }
+        while cells.len() > keep && cells.last().is_some_and(String::is_empty) {
             cells.pop();
         }
         if !cells.is_empty() {
@@ -152,7 +186,7 @@ fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportProblem> {
             }
         }
     }
-    Ok(rows)
+    Ok((rows, problems))
 }
 
 /// Finds the header (the first row with two cells naming known fields, else the first row)

@@ -8,7 +8,7 @@ use std::io::Cursor;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
 
-use super::table::{clean, CellProblem, RawRow, HEADER_SEARCH_ROWS};
+use super::table::{bounded, clean, CellProblem, RawRow, HEADER_SEARCH_ROWS};
 use super::{ImportProblem, MAX_COLUMNS, MAX_DATA_ROWS};
 
 /// The sheet's name, its non-empty rows and its unreadable cells.
@@ -18,7 +18,9 @@ fn bad(error: calamine::XlsxError) -> ImportProblem {
     ImportProblem::BadXlsx(error.to_string())
 }
 
+/// The first non-empty visible worksheet, once the workbook passed `xlsx_bounds::check`.
 pub(super) fn read(bytes: &[u8]) -> Result<Sheet, ImportProblem> {
+    super::xlsx_bounds::check(bytes)?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let names: Vec<String> = book
         .sheets_metadata()
@@ -43,36 +45,23 @@ fn read_sheet(
     let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     let mut problems = Vec::new();
-    while let Some(cell) = reader.next_cell_with_formula().map_err(bad)? {
-        let (row, column) = cell.pos;
-        let column = column as usize;
-        if column >= MAX_COLUMNS {
+    // The metadata reader, not `next_cell_with_formula`: that one grows a table to the index a
+    // shared formula names (`si="4000000000"`), which a hostile file controls.
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(bad)? {
+        let (row, column) = (cell.pos.0, cell.pos.1 as usize);
+        let (text, problem) = cell_text(&cell.value, cell.formula.is_some());
+        if text.is_empty() && problem.is_none() {
             continue;
         }
-        let text = match (&cell.value, &cell.formula) {
-            (DataRef::Empty, Some(_)) => {
-                problems.push(CellProblem {
-                    row: row as usize + 1,
-                    column,
-                    message: "公式没有保存计算结果，请在Excel中打开并保存文件后再导入".to_string(),
-                });
-                String::new()
-            }
-            (DataRef::Error(error), _) => {
-                problems.push(CellProblem {
-                    row: row as usize + 1,
-                    column,
-                    message: format!("单元格是错误值{error}"),
-                });
-                String::new()
-            }
-            (value, _) => text_of(value),
-        };
-        let problem_here = problems
-            .last()
-            .is_some_and(|p| p.row == row as usize + 1 && p.column == column);
-        if text.is_empty() && !problem_here {
-            continue;
+        if column >= MAX_COLUMNS {
+            return Err(ImportProblem::TooManyColumns(row as usize + 1));
+        }
+        if let Some(message) = problem {
+            problems.push(CellProblem {
+                row: row as usize + 1,
+                column,
+                message,
+            });
         }
         let cells = rows.entry(row).or_default();
         if cells.len() <= column {
@@ -92,6 +81,19 @@ fn read_sheet(
             .collect(),
         problems,
     ))
+}
+
+/// A cell's text, or none and why it cannot be read: a formula saved without its value, an
+/// error value, a text over [`MAX_CELL_CHARS`](super::MAX_CELL_CHARS).
+fn cell_text(value: &DataRef<'_>, formula: bool) -> (String, Option<String>) {
+    match value {
+        DataRef::Empty if formula => (
+            String::new(),
+            Some("公式没有保存计算结果，请在Excel中打开并保存文件后再导入".to_string()),
+        ),
+        DataRef::Error(error) => (String::new(), Some(format!("单元格是错误值{error}"))),
+        value => bounded(text_of(value)),
+    }
 }
 
 /// A cell's value as the user sees it.
