@@ -4,6 +4,7 @@
 pub mod agency;
 pub mod autosave;
 pub mod connection;
+pub mod draw;
 pub mod exchange;
 pub mod laws;
 pub mod media;

@@ -6,6 +6,7 @@
 use super::outcome_alert::OutcomeAlert;
 use super::seed_field::SeedField;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::notice_print::{notice_actions, notice_facts, NoticePrint};
 use super::print_button::PrintButton;
@@ -15,9 +16,9 @@ use crate::domain::draw::{
 };
 use crate::domain::export::draw_notice::{xlsx, NoticeFacts, NoticeRow};
 use crate::domain::inspection::MIN_INSPECTORS;
-use crate::state::roster::use_roster;
+use crate::state::draw::{new_record, record_draw};
+use crate::state::roster::{use_roster, Roster};
 use crate::state::work::use_work;
-use crate::storage::preferences;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -37,14 +38,6 @@ pub fn DrawPanel(
     let seed = RwSignal::new(default_seed);
     let pending = RwSignal::new(None::<(DrawResult, String)>);
     let message = RwSignal::new(None::<Result<String, String>>);
-    let officer_name = move |id: &str| {
-        roster
-            .inspectors
-            .get(id)
-            .map(|i| i.display_name().to_string())
-            .unwrap_or_else(|| "（已删除）".into())
-    };
-    let institution = move |id: &str| roster.institutions.get(id);
     let draw = move |_| {
         let Some(plan) = plan.get_untracked() else {
             return;
@@ -70,67 +63,40 @@ pub fn DrawPanel(
         message.set(None);
         pending.set(Some((result, list)));
     };
-    let confirm = move |_| {
+    let writing = RwSignal::new(false);
+    let confirm = move |()| {
+        if writing.get_untracked() {
+            return;
+        }
         let Some((result, list)) = pending.get_untracked() else {
             return;
         };
-        let record = DrawRecord {
-            id: browser::new_id(),
-            seed_text: result.seed_text.clone(),
-            list_sha256: result.list_sha256.clone(),
-            canonical_list: list,
-            drawn_at: browser::now(),
-            drawn_by: preferences::recorder(),
-            drawn: result
-                .drawn
-                .iter()
-                .map(|d| DrawnUnit {
-                    institution_id: d.candidate.id.clone(),
-                    officer_ids: d.officers.clone(),
-                })
-                .collect(),
-        };
-        let count = record.drawn.len();
-        work.plans.edit(&plan_id.get_value(), move |p| {
-            for unit in &record.drawn {
-                if !p.institution_ids.contains(&unit.institution_id) {
-                    p.institution_ids.push(unit.institution_id.clone());
-                }
+        let drawn: Vec<DrawnUnit> = result
+            .drawn
+            .iter()
+            .map(|d| DrawnUnit {
+                institution_id: d.candidate.id.clone(),
+                officer_ids: d.officers.clone(),
+            })
+            .collect();
+        let count = drawn.len();
+        let record = new_record(result.seed_text, result.list_sha256, list, drawn);
+        writing.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let recorded = record_draw(work, &plan_id.get_value(), record, "抽取").await;
+            if recorded.is_ok() {
+                pending.set(None);
             }
-            p.draws.push(record);
+            message.set(Some(
+                recorded.map(|()| format!("已记录本次抽取，{count} 个单位加入任务")),
+            ));
+            writing.set(false);
         });
-        pending.set(None);
-        message.set(Some(Ok(format!("已记录本次抽取，{count} 个单位加入任务"))));
     };
     let notice = move |record: &DrawRecord| -> Option<(NoticeFacts, Vec<NoticeRow>)> {
         let plan = plan.get_untracked()?;
-        let rows: Vec<NoticeRow> = record
-            .drawn
-            .iter()
-            .map(|unit| {
-                let found = institution(&unit.institution_id);
-                NoticeRow {
-                    name: found
-                        .as_ref()
-                        .map(|i| i.display_name().to_string())
-                        .unwrap_or_default(),
-                    registration_number: found
-                        .as_ref()
-                        .map(|i| i.registration_number.clone())
-                        .unwrap_or_default(),
-                    group: found
-                        .and_then(|i| i.kind)
-                        .map(|k| crate::domain::labelled::Labelled::label(k).to_string())
-                        .unwrap_or_default(),
-                    officers: unit
-                        .officer_ids
-                        .iter()
-                        .map(|id| officer_name(id))
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                }
-            })
-            .collect();
+        let rows = notice_rows(roster, record);
         Some((
             notice_facts(format!("{} 双随机抽取结果公示", plan.name), record),
             rows,
@@ -144,30 +110,10 @@ pub fn DrawPanel(
             <h2>"双随机抽取"</h2>
             <p class="muted">"按各类别目标数从名录中随机抽取尚未列入的单位，每个单位随机分配两名执法人员。种子与抽取名单会一并记录并可公示，任何人可据此复核。"</p>
             <SeedField seed=seed noun="抽取" testid="draw" on_run=Callback::new(draw) />
-            {move || pending.get().map(|(result, _)| {
-                let notes: Vec<String> = result
-                    .short
-                    .iter()
-                    .map(|(group, asked, had)| format!("{group}：需抽取 {asked} 个，名录中只有 {had} 个可抽"))
-                    .chain((!result.understaffed.is_empty()).then(|| format!("{} 个单位的执法人员不足两名，请补充执法人员名录", result.understaffed.len())))
-                    .collect();
-                view! {
-                    <div class="notice" data-testid="draw-result">
-                        <p>{format!("种子“{}”，名单 SHA-256 {}", result.seed_text, result.list_sha256)}</p>
-                        <ol>
-                            {result.drawn.iter().map(|d| {
-                                let officers = d.officers.iter().map(|id| officer_name(id)).collect::<Vec<_>>().join("、");
-                                view! { <li data-testid="drawn-unit">{format!("{}（{}）— {}", d.candidate.name, d.candidate.group, officers)}</li> }
-                            }).collect_view()}
-                        </ol>
-                        <ul class="problems">{notes.into_iter().map(|n| view! { <li class="warn-text">{n}</li> }).collect_view()}</ul>
-                        <div class="actions">
-                            <button class="primary" data-testid="draw-confirm" on:click=confirm>"记录本次抽取并加入任务"</button>
-                            <button on:click=move |_| pending.set(None)>"放弃"</button>
-                        </div>
-                    </div>
-                }
+            {move || pending.get().map(|(result, _)| view! {
+                <DrawPending result=result writing=writing on_confirm=Callback::new(confirm) on_drop=Callback::new(move |()| pending.set(None)) />
             })}
+            {move || writing.get().then(|| view! { <p class="notice" role="status" data-testid="draw-writing">"正在写入…"</p> })}
             <OutcomeAlert outcome=message testid="draw" />
             <ul class="rows" data-testid="draw-records">
                 {move || plan.get().map(|p| p.draws).unwrap_or_default().into_iter().rev().map(|record| {
@@ -189,6 +135,85 @@ pub fn DrawPanel(
             <NoticePrint shown=printing group_label="类别" with_officers=true />
         </section>
     }
+}
+
+/// A draw shown before it counts: the units with their officers, what fell short, and the
+/// buttons that record it (disabled while it is being written) or drop it.
+#[component]
+fn DrawPending(
+    result: DrawResult,
+    writing: RwSignal<bool>,
+    on_confirm: Callback<()>,
+    on_drop: Callback<()>,
+) -> impl IntoView {
+    let roster = use_roster();
+    let notes: Vec<String> = result
+        .short
+        .iter()
+        .map(|(group, asked, had)| format!("{group}：需抽取 {asked} 个，名录中只有 {had} 个可抽"))
+        .chain((!result.understaffed.is_empty()).then(|| {
+            format!(
+                "{} 个单位的执法人员不足两名，请补充执法人员名录",
+                result.understaffed.len()
+            )
+        }))
+        .collect();
+    view! {
+        <div class="notice" data-testid="draw-result">
+            <p>{format!("种子“{}”，名单 SHA-256 {}", result.seed_text, result.list_sha256)}</p>
+            <ol>
+                {result.drawn.iter().map(|d| {
+                    let officers = officer_names(roster, &d.officers);
+                    view! { <li data-testid="drawn-unit">{format!("{}（{}）— {}", d.candidate.name, d.candidate.group, officers)}</li> }
+                }).collect_view()}
+            </ol>
+            <ul class="problems">{notes.into_iter().map(|n| view! { <li class="warn-text">{n}</li> }).collect_view()}</ul>
+            <div class="actions">
+                <button class="primary" data-testid="draw-confirm" disabled=move || writing.get() on:click=move |_| on_confirm.run(())>"记录本次抽取并加入任务"</button>
+                <button disabled=move || writing.get() on:click=move |_| on_drop.run(())>"放弃"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The officers' names, joined with 、 (（已删除） for one no longer in the roster).
+fn officer_names(roster: Roster, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            roster
+                .inspectors
+                .get(id)
+                .map(|i| i.display_name().to_string())
+                .unwrap_or_else(|| "（已删除）".into())
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The 公示 rows of a recorded draw: each unit as the roster has it now, with its officers.
+fn notice_rows(roster: Roster, record: &DrawRecord) -> Vec<NoticeRow> {
+    record
+        .drawn
+        .iter()
+        .map(|unit| {
+            let found = roster.institutions.get(&unit.institution_id);
+            NoticeRow {
+                name: found
+                    .as_ref()
+                    .map(|i| i.display_name().to_string())
+                    .unwrap_or_default(),
+                registration_number: found
+                    .as_ref()
+                    .map(|i| i.registration_number.clone())
+                    .unwrap_or_default(),
+                group: found
+                    .and_then(|i| i.kind)
+                    .map(|k| crate::domain::labelled::Labelled::label(k).to_string())
+                    .unwrap_or_default(),
+                officers: officer_names(roster, &unit.officer_ids),
+            }
+        })
+        .collect()
 }
 
 /// Downloads a draw's 公示 list (XLSX) and the canonical list it was drawn from (text), named

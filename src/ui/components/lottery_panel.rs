@@ -7,6 +7,7 @@
 use super::outcome_alert::OutcomeAlert;
 use super::seed_field::SeedField;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::notice_print::{notice_actions, notice_facts, NoticePrint};
 use super::print_button::PrintButton;
@@ -14,9 +15,9 @@ use crate::browser;
 use crate::domain::draw::{canonical, Candidate, DrawRecord, DrawnUnit};
 use crate::domain::export::draw_notice::{NoticeFacts, NoticeRow};
 use crate::domain::stationed::lottery::{draw_round, eligible, schedule};
-use crate::state::roster::use_roster;
+use crate::state::draw::{new_record, record_draw};
+use crate::state::roster::{use_roster, Roster};
 use crate::state::work::use_work;
-use crate::storage::preferences;
 
 /// The lottery panel of one 驻点监督 plan.
 #[component]
@@ -58,68 +59,41 @@ pub fn LotteryPanel(
         message.set(None);
         pending.set(Some((hash, years, list)));
     };
-    let confirm = move |_| {
+    let writing = RwSignal::new(false);
+    let confirm = move |()| {
+        if writing.get_untracked() {
+            return;
+        }
         let Some((hash, years, list)) = pending.get_untracked() else {
             return;
         };
-        let order: Vec<String> = years
+        let drawn: Vec<DrawnUnit> = years
             .iter()
-            .flat_map(|(_, h)| h.iter().map(|c| c.id.clone()))
+            .flat_map(|(_, h)| h.iter())
+            .map(|c| DrawnUnit {
+                institution_id: c.id.clone(),
+                officer_ids: Vec::new(),
+            })
             .collect();
-        let record = DrawRecord {
-            id: browser::new_id(),
-            seed_text: seed.get_untracked().trim().to_string(),
-            list_sha256: hash,
-            canonical_list: list,
-            drawn_at: browser::now(),
-            drawn_by: preferences::recorder(),
-            drawn: order
-                .iter()
-                .map(|id| DrawnUnit {
-                    institution_id: id.clone(),
-                    officer_ids: Vec::new(),
-                })
-                .collect(),
-        };
-        let count = order.len();
-        work.plans.edit(&plan_id.get_value(), move |p| {
-            for id in order {
-                if !p.institution_ids.contains(&id) {
-                    p.institution_ids.push(id);
-                }
+        let count = drawn.len();
+        let record = new_record(seed.get_untracked().trim().to_string(), hash, list, drawn);
+        writing.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let recorded = record_draw(work, &plan_id.get_value(), record, "抽签").await;
+            if recorded.is_ok() {
+                pending.set(None);
             }
-            p.draws.push(record);
+            message.set(Some(
+                recorded.map(|()| format!("已记录本次抽签：{count} 家医院的驻点顺序")),
+            ));
+            writing.set(false);
         });
-        pending.set(None);
-        message.set(Some(Ok(format!(
-            "已记录本次抽签：{count} 家医院的驻点顺序"
-        ))));
     };
     // The 公示 of a recorded draw: the hospitals by year of the round.
     let notice = move |record: &DrawRecord| -> Option<(NoticeFacts, Vec<NoticeRow>)> {
         let plan = plan.get_untracked()?;
-        let order: Vec<Candidate> = record
-            .drawn
-            .iter()
-            .filter_map(|u| roster.institutions.get(&u.institution_id))
-            .map(|i| Candidate {
-                id: i.id.clone(),
-                name: i.display_name().to_string(),
-                registration_number: i.registration_number.clone(),
-                group: String::new(),
-            })
-            .collect();
-        let rows: Vec<NoticeRow> = schedule(&order, plan.year)
-            .into_iter()
-            .flat_map(|(year, hospitals)| {
-                hospitals.into_iter().map(move |h| NoticeRow {
-                    name: h.name,
-                    registration_number: h.registration_number,
-                    group: format!("{year}年"),
-                    officers: String::new(),
-                })
-            })
-            .collect();
+        let rows = notice_rows(roster, record, plan.year);
         Some((
             notice_facts(format!("{} 驻点监督顺序抽签结果公示", plan.name), record),
             rows,
@@ -134,18 +108,9 @@ pub fn LotteryPanel(
             <p class="muted">"从名录中的一级以上公立和民营医院随机抽签确定驻点监督顺序，每3年一轮，按年度分配。种子与名单一并记录，可公示复核。"</p>
             <SeedField seed=seed noun="抽签" testid="lottery" on_run=Callback::new(draw) />
             {move || pending.get().map(|(hash, years, _)| view! {
-                <div class="notice" data-testid="lottery-result">
-                    <p>{format!("名单 SHA-256 {hash}")}</p>
-                    {years.into_iter().map(|(year, hospitals)| view! {
-                        <p><strong>{format!("{year}年")}</strong></p>
-                        <ol>{hospitals.into_iter().map(|h| view! { <li data-testid="lottery-hospital">{h.name}</li> }).collect_view()}</ol>
-                    }).collect_view()}
-                    <div class="actions">
-                        <button class="primary" data-testid="lottery-confirm" on:click=confirm>"记录本次抽签"</button>
-                        <button on:click=move |_| pending.set(None)>"放弃"</button>
-                    </div>
-                </div>
+                <LotteryPending hash=hash years=years writing=writing on_confirm=Callback::new(confirm) on_drop=Callback::new(move |()| pending.set(None)) />
             })}
+            {move || writing.get().then(|| view! { <p class="notice" role="status" data-testid="lottery-writing">"正在写入…"</p> })}
             <OutcomeAlert outcome=message testid="lottery" />
             <ul class="rows">
                 {move || plan.get().map(|p| p.draws).unwrap_or_default().into_iter().rev().map(|record| {
@@ -167,4 +132,56 @@ pub fn LotteryPanel(
             <NoticePrint shown=printing group_label="年度" with_officers=false />
         </section>
     }
+}
+
+/// A drawn order shown before it counts, by year of the round, with the buttons that record it
+/// (disabled while it is being written) or drop it.
+#[component]
+fn LotteryPending(
+    hash: String,
+    years: Vec<(i32, Vec<Candidate>)>,
+    writing: RwSignal<bool>,
+    on_confirm: Callback<()>,
+    on_drop: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="notice" data-testid="lottery-result">
+            <p>{format!("名单 SHA-256 {hash}")}</p>
+            {years.into_iter().map(|(year, hospitals)| view! {
+                <p><strong>{format!("{year}年")}</strong></p>
+                <ol>{hospitals.into_iter().map(|h| view! { <li data-testid="lottery-hospital">{h.name}</li> }).collect_view()}</ol>
+            }).collect_view()}
+            <div class="actions">
+                <button class="primary" data-testid="lottery-confirm" disabled=move || writing.get() on:click=move |_| on_confirm.run(())>"记录本次抽签"</button>
+                <button disabled=move || writing.get() on:click=move |_| on_drop.run(())>"放弃"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The 公示 rows of a recorded lottery: the hospitals (as the roster has them now) by year of
+/// the round starting in `year`.
+fn notice_rows(roster: Roster, record: &DrawRecord, year: i32) -> Vec<NoticeRow> {
+    let order: Vec<Candidate> = record
+        .drawn
+        .iter()
+        .filter_map(|u| roster.institutions.get(&u.institution_id))
+        .map(|i| Candidate {
+            id: i.id.clone(),
+            name: i.display_name().to_string(),
+            registration_number: i.registration_number.clone(),
+            group: String::new(),
+        })
+        .collect();
+    schedule(&order, year)
+        .into_iter()
+        .flat_map(|(year, hospitals)| {
+            hospitals.into_iter().map(move |h| NoticeRow {
+                name: h.name,
+                registration_number: h.registration_number,
+                group: format!("{year}年"),
+                officers: String::new(),
+            })
+        })
+        .collect()
 }
