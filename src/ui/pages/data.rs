@@ -1,6 +1,7 @@
 //! 数据: where the data lives, whether the browser keeps it, and how much space it uses.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::domain::storage_budget::{megabytes, MediaTotals, Room};
 use crate::state::exchange::snapshot;
@@ -13,15 +14,13 @@ use crate::state::work::use_work;
 use crate::storage::schema;
 use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::components::confirm_button::ConfirmButton;
+use crate::ui::components::outcome_alert::OutcomeAlert;
 
 /// The data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let storage = use_storage_status();
-    let (roster, work, autosave) = (use_roster(), use_work(), use_autosave());
-    let samples = Memo::new(move |_| sample_count(roster, work));
-    let has_samples = move || samples.get() > 0;
-    let error = RwSignal::new(None::<String>);
+    let (roster, work) = (use_roster(), use_work());
     let database = move || match storage.database.get() {
         DatabaseState::Opening => "正在打开…".to_string(),
         DatabaseState::Blocked => "被其他标签页阻止".to_string(),
@@ -87,23 +86,58 @@ pub fn DataPage() -> impl IntoView {
             <dd data-testid="media-usage">{media_usage}</dd>
         </dl>
         <p>"所有数据只保存在本设备的浏览器中，不会上传到任何服务器；只有您主动导出时才会离开本设备。"</p>
+        <SampleSection />
+        <BackupPanel />
+    }
+}
+
+/// 示例数据: how many sample records there are, loading or removing them (正在写入… until the
+/// write committed, then what was done).
+#[component]
+fn SampleSection() -> impl IntoView {
+    let (roster, work, autosave) = (use_roster(), use_work(), use_autosave());
+    let samples = Memo::new(move |_| sample_count(roster, work));
+    let has_samples = move || samples.get() > 0;
+    let writing = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let run = move |remove: bool| {
+        if writing.get_untracked() {
+            return;
+        }
+        writing.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let done = if remove {
+                remove_sample(roster, work, autosave).await
+            } else {
+                load_sample(roster, work, autosave).await
+            };
+            outcome.set(Some(done));
+            writing.set(false);
+        });
+    };
+    view! {
         <h2>"示例数据"</h2>
         <Show
-            when=has_samples
-            fallback=move || view! {
-                <p>"示例数据为虚构的机构、人员、任务和检查记录，便于熟悉各项功能。"</p>
-                <button data-testid="load-sample" on:click=move |_| leptos::task::spawn_local(async move { error.set(load_sample(roster, work, autosave).await.err()) })>"载入示例数据"</button>
-            }
+            when=move || !writing.get()
+            fallback=|| view! { <p class="notice" role="status" data-testid="sample-writing">"正在写入…"</p> }
         >
-            <p data-testid="sample-count">{move || format!("本机有示例数据 {} 条。删除示例数据不会影响您自己录入的记录。", samples.get())}</p>
-            <ConfirmButton
-                label="删除示例数据"
-                question=Signal::derive(|| "确定删除全部示例数据？".to_string())
-                on_confirm=Callback::new(move |_| remove_sample(roster, work, autosave))
-            />
+            <Show
+                when=has_samples
+                fallback=move || view! {
+                    <p>"示例数据为虚构的机构、人员、任务和检查记录，便于熟悉各项功能。"</p>
+                    <button data-testid="load-sample" on:click=move |_| run(false)>"载入示例数据"</button>
+                }
+            >
+                <p data-testid="sample-count">{move || format!("本机有示例数据 {} 条。删除示例数据不会影响您自己录入的记录。", samples.get())}</p>
+                <ConfirmButton
+                    label="删除示例数据"
+                    question=Signal::derive(|| "确定删除全部示例数据？".to_string())
+                    on_confirm=Callback::new(move |_| run(true))
+                />
+            </Show>
         </Show>
-        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
-        <BackupPanel />
+        <OutcomeAlert outcome=outcome testid="sample" />
     }
 }
 

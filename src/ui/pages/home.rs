@@ -9,6 +9,7 @@ use crate::state::sample::load_sample;
 use crate::state::storage_status::use_storage_status;
 use crate::state::work::use_work;
 use crate::storage::preferences;
+use crate::ui::components::outcome_alert::OutcomeAlert;
 use crate::ui::components::overdue_rectifications::OverdueRectifications;
 use crate::ui::components::stays_under_way::StaysUnderWay;
 
@@ -26,12 +27,23 @@ pub fn HomePage() -> impl IntoView {
             && roster.inspectors.with(Vec::is_empty)
             && work.plans.with(Vec::is_empty)
     };
-    let error = RwSignal::new(None::<String>);
+    let writing = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    // The offer is answered once the sample is on disk; a failed write offers it again.
     let load = move |_| {
-        preferences::dismiss_welcome();
-        answered.set(true);
+        if writing.get_untracked() {
+            return;
+        }
+        writing.set(true);
+        outcome.set(None);
         leptos::task::spawn_local(async move {
-            error.set(load_sample(roster, work, autosave).await.err());
+            let done = load_sample(roster, work, autosave).await;
+            if done.is_ok() {
+                preferences::dismiss_welcome();
+                answered.set(true);
+            }
+            outcome.set(Some(done));
+            writing.set(false);
         });
     };
     let start_empty = move |_| {
@@ -43,16 +55,17 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1>"卫生监督检查"</h1>
         <p class="lead">"供卫生监督员离线开展双随机抽查、“回头看”和驻点监督，数据只保存在本设备。"</p>
-        <Show when=move || empty() && !answered.get()>
+        <Show when=move || writing.get() || (empty() && !answered.get())>
             <div class="notice welcome" data-testid="welcome">
                 <p><strong>"欢迎使用。"</strong> "可以先载入一套虚构的示例数据（各类机构、执法人员、2022年双随机和回头看任务、已填写的检查表和处理，以及一次已结束和一次进行中的驻点监督），熟悉后在“数据”页删除；也可以直接从空白开始。"</p>
                 <div class="actions">
-                    <button class="primary" data-testid="load-sample" on:click=load>"载入示例数据"</button>
-                    <button data-testid="start-empty" on:click=start_empty>"从空白开始"</button>
+                    <button class="primary" data-testid="load-sample" disabled=move || writing.get() on:click=load>"载入示例数据"</button>
+                    <button data-testid="start-empty" disabled=move || writing.get() on:click=start_empty>"从空白开始"</button>
                 </div>
             </div>
         </Show>
-        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        {move || writing.get().then(|| view! { <p class="notice" role="status" data-testid="sample-writing">"正在写入…"</p> })}
+        <OutcomeAlert outcome=outcome testid="sample" />
         {move || storage
             .report
             .get()
