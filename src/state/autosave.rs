@@ -218,15 +218,6 @@ impl Autosave {
         self.flush_with(Durability::Strict);
     }
 
-    /// Queues a batch (an import, the sample) and writes it, with everything pending, in one
-    /// strict transaction: all or nothing.
-    pub fn queue_batch_durable(&self, writes: Vec<Write>) {
-        for write in writes {
-            self.enqueue(write);
-        }
-        self.flush_with(Durability::Strict);
-    }
-
     /// Shows 保存中 while something is being prepared for writing (the sample's photos being
     /// drawn); the next flush settles the status again.
     pub fn mark_saving(&self) {
