@@ -5,6 +5,9 @@
 // - During a roster import that also adds the units to a plan: the units and the plan change
 //   are both there or neither, and once 已导入 is on screen, both are.
 // - Right after an exchange file's import says 已导入, or an inspection says 已完成: it is there.
+// - Right after the header says 已保存 after an ordinary edit: the edit is there.
+// - Right after 已载入示例数据, or after a draw says 已记录本次抽取: the sample, or the draw with
+//   the units it added to the plan, is there; a kill at the click leaves the draw whole or absent.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -219,5 +222,81 @@ describe('a crash while typing', () => {
       },
     );
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an edit the header says is 已保存 survives a kill the moment it says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-saved-'));
+    await killAfter(
+      dir,
+      async (page) => {
+        await open(page, server, 'institutions');
+        await addInstitution(page, { name: '已保存测试诊所' });
+        await page.getByTestId('address').fill('新华路88号');
+        await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+      },
+      async (page) => {
+        await open(page, server, 'institutions');
+        await page.getByText('已保存测试诊所').first().click();
+        await page.getByTestId('name').waitFor();
+        assert.equal(await page.getByTestId('address').inputValue(), '新华路88号', 'what the header said was saved is there');
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the sample that says 已载入 survives a kill the moment it says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-sample-'));
+    await killAfter(
+      dir,
+      async (page) => {
+        await open(page, server);
+        await page.getByTestId('load-sample').click();
+        await page.getByTestId('sample-done').waitFor();
+      },
+      async (page) => {
+        await open(page, server);
+        assert.equal(await page.getByTestId('home-institution-count').innerText(), '15');
+        assert.equal(await page.getByTestId('home-inspection-count').innerText(), '11');
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a draw is recorded with its units whole or not at all, and whole once it says so', async () => {
+    for (const delay of [0, 'done']) {
+      const dir = mkdtempSync(join(tmpdir(), 'jiandu-crash-draw-'));
+      let planRoute;
+      let drawn;
+      await killAfter(
+        dir,
+        async (page) => {
+          await open(page, server);
+          await page.getByTestId('load-sample').click();
+          await settled(page);
+          await open(page, server, 'plans');
+          await page.getByTestId('create-from-template').first().click();
+          await page.getByTestId('draw-run').click();
+          drawn = await page.getByTestId('drawn-unit').count();
+          planRoute = new URL(page.url()).hash.slice(2);
+          await settled(page);
+          await page.getByTestId('draw-confirm').click();
+          if (delay === 'done') await page.getByTestId('draw-done').waitFor();
+          else await sleep(delay);
+        },
+        async (page) => {
+          await open(page, server, planRoute);
+          await page.getByTestId('plan-year').waitFor();
+          const records = await page.getByTestId('draw-record').count();
+          const joined = await page.getByTestId('plan-institution').count();
+          assert.ok(drawn > 0, 'the draw found units');
+          assert.ok(
+            (records === 0 && joined === 0) || (records === 1 && joined === drawn),
+            `killed at ${delay}: ${records} draws recorded, ${joined} of ${drawn} units in the plan`,
+          );
+          if (delay === 'done') assert.equal(records, 1, 'what the screen said was recorded is there');
+        },
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
