@@ -138,8 +138,14 @@ impl Autosave {
             .with_value(|q| q.pending.iter().any(|(_, w)| w.target() == (store, key)))
     }
 
+    /// Whether an edit of this record is not yet known to be on disk (queued or being written).
+    pub fn is_unsaved(&self, store: &'static str, key: &str) -> bool {
+        self.queue
+            .with_value(|q| q.latest.contains_key(&(store, key.to_string())))
+    }
+
     /// Drops the queued write of this record: another tab wrote the record since this tab's
-    /// copy was read, so this write is stale and must not be applied.
+    /// copy was read, so this write is stale and must not be applied (a merged one replaces it).
     pub fn discard(&self, store: &str, key: &str) {
         self.queue.update_value(|q| {
             q.pending.retain(|(_, w)| w.target() != (store, key));

@@ -6,6 +6,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+mod merge;
+
+pub use merge::TheirVersion;
+
 use super::autosave::Autosave;
 use crate::browser;
 use crate::domain::{
@@ -18,7 +22,7 @@ use crate::domain::{
 use crate::storage::{Record, Write};
 
 /// A record kind kept in a list.
-pub trait Listed: Record + Clone + Send + Sync + 'static {
+pub trait Listed: Record + serde::de::DeserializeOwned + Clone + Send + Sync + 'static {
     fn id(&self) -> &str;
     /// Marks the record as changed now, on this device.
     fn touch(&mut self, now: DateTime<Utc>, device: &str);
@@ -72,6 +76,8 @@ pub struct RecordList<R: Listed> {
     pub items: RwSignal<Vec<R>>,
     autosave: Autosave,
     observer: Option<StoredValue<Observer<R>>>,
+    /// This tab's own edits, for merging another tab's version (see `merge`).
+    edits: StoredValue<merge::EditMemory<R>>,
 }
 
 impl<R: Listed> Clone for RecordList<R> {
@@ -88,6 +94,7 @@ impl<R: Listed> RecordList<R> {
             items: RwSignal::new(Vec::new()),
             autosave,
             observer: None,
+            edits: StoredValue::new(merge::EditMemory::default()),
         }
     }
 
@@ -134,7 +141,11 @@ impl<R: Listed> RecordList<R> {
 
     /// Changes one record; the change is autosaved.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut R)) {
+        let before = self.get_untracked(id);
         if let Some(record) = self.change_in_memory(id, change) {
+            if let Some(before) = &before {
+                self.note_edit(before, &record);
+            }
             self.save(&record, Save::Debounced);
         }
     }

@@ -46,5 +46,6 @@ pub mod stay_group;
 pub mod stay_recorder;
 pub mod stays_under_way;
 pub mod storage_alert;
+pub mod tab_notices;
 pub mod update_banner;
 pub mod verdict_fields;

@@ -1,39 +1,19 @@
 //! A page-wide message when the database cannot be used or the last save failed (says what
-//! happened and that the input is kept in memory), or when another tab's write made an unsaved
-//! edit here stale.
+//! happened and that the input is kept in memory), and what other tabs' writes did here.
 
 use leptos::prelude::*;
+
+use super::tab_notices::TabNotices;
 
 use crate::state::autosave::{use_autosave, SaveStatus};
 use crate::state::connection::use_connection;
 use crate::state::storage_status::{use_storage_status, DatabaseState};
-use crate::state::tabs::use_tab_notices;
 
 /// The storage alert under the navigation; empty when all is well.
 #[component]
 pub fn StorageAlert() -> impl IntoView {
     let storage = use_storage_status();
     let status = use_autosave().status();
-    let tabs = use_tab_notices();
-    let stale = move || {
-        let kinds = tabs.stale.get();
-        (!kinds.is_empty()).then(|| {
-            let mut kinds = kinds;
-            kinds.sort_unstable();
-            kinds.dedup();
-            view! {
-                <div class="alert alert-error" role="alert" data-testid="stale-write">
-                    <span>
-                        {format!(
-                            "另一个标签页刚修改了同一条{}：本页对它尚未保存的修改没有写入（以免覆盖），页面已显示最新内容，请核对后重新输入。",
-                            kinds.join("、")
-                        )}
-                    </span>
-                    <button on:click=move |_| tabs.stale.set(Vec::new())>"知道了"</button>
-                </div>
-            }
-        })
-    };
     let connection = use_connection();
     let restored = move || {
         connection.restored_from_memory.get().map(|count| {
@@ -67,5 +47,9 @@ pub fn StorageAlert() -> impl IntoView {
             }
         })
     };
-    view! { {stale} {restored} {storage_message} }
+    view! {
+        <TabNotices />
+        {restored}
+        {storage_message}
+    }
 }
