@@ -138,7 +138,7 @@ pub fn today() -> chrono::NaiveDate {
 /// the device: it goes from memory to a blob: URL to the downloads folder.
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     use wasm_bindgen::JsCast;
-    let fail = |e: JsValue| format!("下载失败：{e:?}");
+    let fail = |e: JsValue| failure("下载失败，请重试。", &e);
     let window = web_sys::window().ok_or("下载失败：没有窗口")?;
     let document = window.document().ok_or("下载失败：没有文档")?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
@@ -166,7 +166,13 @@ pub fn print() -> Result<(), String> {
     web_sys::window()
         .ok_or("打印失败：没有窗口")?
         .print()
-        .map_err(|e| format!("打印失败：{e:?}"))
+        .map_err(|e| failure("打印失败，请重试。", &e))
+}
+
+/// A failure as the user reads it (Chinese only); the browser's own error goes to the console.
+pub fn failure(message: &str, error: &JsValue) -> String {
+    web_sys::console::warn_2(&message.into(), error);
+    message.to_string()
 }
 
 /// This device's id (kept in localStorage, made on first use).

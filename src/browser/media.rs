@@ -19,13 +19,7 @@ pub struct Prepared {
 }
 
 fn fail(what: &str) -> impl Fn(JsValue) -> String + '_ {
-    move |e| {
-        let detail = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| format!("{e:?}"));
-        format!("{what}：{detail}")
-    }
+    move |e| super::failure(what, &e)
 }
 
 /// The bytes of a Blob (a File is one).

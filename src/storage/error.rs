@@ -47,11 +47,13 @@ impl StorageError {
         }
     }
 
-    /// What the user reads.
+    /// What the user reads: Chinese only. A browser's own (English) detail is left out here; the
+    /// autosave logs the whole error to the console.
     pub fn message(&self) -> String {
         match self {
             Self::Unavailable(detail) => format!(
-                "浏览器不允许本应用保存数据（可能处于无痕/隐私模式，或存储已被禁用）。请使用普通模式打开。详情：{detail}"
+                "浏览器不允许本应用保存数据（可能处于无痕/隐私模式，或存储已被禁用）。请使用普通模式打开。{}",
+                shown(detail)
             ),
             Self::Blocked => "数据库升级被其他标签页阻止：请关闭本应用的其他标签页，然后刷新本页。".into(),
             Self::QuotaExceeded => {
@@ -59,9 +61,21 @@ impl StorageError {
             }
             Self::VersionChanged => "本应用已在其他标签页更新，请刷新本页后继续（未保存的内容会先保留在本页）。".into(),
             Self::Closed => "浏览器关闭了本机数据库的连接，正在重新连接并重试保存（内容保留在本页）。".into(),
-            Self::Corrupt(detail) => format!("数据格式错误，无法读写：{detail}"),
-            Self::Other(detail) => format!("保存失败：{detail}"),
+            Self::Corrupt(detail) => format!("数据格式错误，无法读写。{}", shown(detail)),
+            Self::Other(detail) => format!("保存失败。{}", shown(detail)),
         }
+    }
+}
+
+/// A detail worth showing: one of the app's own (Chinese) explanations, not a browser's text.
+fn shown(detail: &str) -> String {
+    let chinese = detail
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if chinese {
+        format!("详情：{detail}")
+    } else {
+        "详情已记录在浏览器控制台。".into()
     }
 }
 
