@@ -8,6 +8,7 @@ pub mod draw;
 pub mod exchange;
 pub mod laws;
 pub mod media;
+pub mod opinion_number;
 pub mod record_list;
 pub mod roster;
 pub mod roster_import;

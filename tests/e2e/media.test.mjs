@@ -326,6 +326,8 @@ describe('evidence media and signatures', () => {
         const number = `X卫医监〔${new Date().getFullYear()}〕12号`;
         await page.getByTestId('opinion-series').fill(number);
         await page.getByTestId('take-number').click();
+        // Said taken only once the number is written to the inspection.
+        await page.getByText(`已取号：${number}`).waitFor();
         await settled(page);
         assert.equal(await page.getByTestId('document-number').innerText(), number);
         assert.match(await page.getByTestId('document').innerText(), /卫生监督意见书[\s\S]*法律依据/);

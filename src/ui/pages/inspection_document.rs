@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::catalog::edition_2022;
 use crate::domain::document::Document;
-use crate::domain::document_number::DocumentSeries;
 use crate::domain::inspection_documents::{onsite_record, opinion_letter, LetterDetails};
 use crate::route::Route;
 use crate::state::agency::use_agency;
+use crate::state::opinion_number::take_opinion_number;
 use crate::state::roster::use_roster;
 use crate::state::work::use_work;
 use crate::storage::preferences;
@@ -85,28 +85,30 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
             .get(&inspection_id.get_value())
             .and_then(|i| i.opinion_number)
     };
+    let writing = RwSignal::new(false);
     // Takes the next number of the series (as typed, when the user set where it stands).
     let take_number = move |_| {
-        let year = browser::today().year();
-        let series = match DocumentSeries::from_typed(series_text.get_untracked().trim()) {
-            Ok(series) => series,
-            Err(e) => return message.set(Some(Err(e.message()))),
-        };
-        let mut series = series;
-        let taken = series.take(year);
-        let saved = preferences::set_opinion_series(&series);
-        work.inspections.edit_durably(&inspection_id.get_value(), {
-            let taken = taken.clone();
-            move |i| i.opinion_number = Some(taken)
+        if writing.get_untracked() {
+            return;
+        }
+        writing.set(true);
+        message.set(None);
+        leptos::task::spawn_local(async move {
+            let typed = series_text.get_untracked();
+            let result = take_opinion_number(work, &inspection_id.get_value(), &typed).await;
+            writing.set(false);
+            message.set(Some(result.and_then(|taken| {
+                series_text.set(taken.next);
+                if taken.series_kept {
+                    Ok(format!("已取号：{}", taken.number))
+                } else {
+                    Err(format!(
+                        "已取号：{}；但本机未能记住文号序列，下次取号请核对",
+                        taken.number
+                    ))
+                }
+            })));
         });
-        series_text.set(series.peek(year));
-        message.set(Some(if saved {
-            Ok(format!("已取号：{taken}"))
-        } else {
-            Err(format!(
-                "已取号：{taken}；但本机未能记住文号序列，下次取号请核对"
-            ))
-        }));
     };
     view! {
         <div class="no-print">
@@ -129,7 +131,9 @@ fn DocumentPanel(id: String, kind: InspectionDocument) -> impl IntoView {
                         <label for="field-series">"下一个文号"</label>
                         <input id="field-series" type="text" data-testid="opinion-series" placeholder="如：X卫医监〔2026〕1号"
                             prop:value=move || series_text.get() on:input=move |ev| series_text.set(event_target_value(&ev)) />
-                        <button type="button" data-testid="take-number" on:click=take_number>"取号"</button>
+                        <button type="button" data-testid="take-number" on:click=take_number disabled=move || writing.get()>
+                            {move || if writing.get() { "正在写入…" } else { "取号" }}
+                        </button>
                     </div>
                 </Show>
             })}
