@@ -144,7 +144,7 @@ impl<R: Listed> RecordList<R> {
         let before = self.get_untracked(id);
         if let Some(record) = self.change_in_memory(id, change) {
             if let Some(before) = &before {
-                self.note_edit(before, &record);
+                self.note_edit(before);
             }
             self.save(&record, Save::Debounced);
         }

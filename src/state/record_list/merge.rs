@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::{Listed, RecordList};
-use crate::domain::field_merge::{changed_paths, merge, set_at, Conflict, FieldPath, Step};
+use crate::domain::field_merge::{changed_paths, get_at, merge, set_at, Conflict, FieldPath, Step};
 
 /// Bookkeeping fields: stamped anew on every write, never a conflict.
 const BOOKKEEPING: &[&str] = &["updated_at", "changed_on", "updated_by"];
@@ -19,8 +19,9 @@ const BOOKKEEPING: &[&str] = &["updated_at", "changed_on", "updated_by"];
 pub(super) struct EditMemory<R> {
     /// The version an unsaved edit was made on: the last one this tab read or wrote.
     bases: HashMap<String, R>,
-    /// The fields edited since the focus last moved (the one being typed in).
-    touched: HashMap<String, Vec<FieldPath>>,
+    /// The record as the first edit since the focus last moved found it (its JSON, taken once
+    /// per focus, not per keystroke): what differs from it was typed here since.
+    touched: HashMap<String, Value>,
     /// Records whose memory kept a typed field against a written other version: written when
     /// the focus moves.
     deferred: HashSet<String>,
@@ -52,22 +53,30 @@ fn json<R: serde::Serialize>(record: &R) -> Value {
 
 impl<R: Listed> RecordList<R> {
     /// Remembers an edit about to be queued: the version it was made on (unless an older
-    /// unsaved edit's base is kept) and, while a field has the focus, which fields it changed.
-    pub(super) fn note_edit(&self, before: &R, after: &R) {
-        let id = after.id().to_string();
-        let unsaved = self.autosave.is_unsaved(R::STORE, &id);
-        let paths = changed_paths(&json(before), &json(after));
+    /// unsaved edit's base is kept) and, at the first edit since the focus moved, the record as
+    /// it was.
+    pub(super) fn note_edit(&self, before: &R) {
+        let id = before.id();
+        let unsaved = self.autosave.is_unsaved(R::STORE, id);
         self.edits.update_value(|edits| {
-            if !unsaved || !edits.bases.contains_key(&id) {
-                edits.bases.insert(id.clone(), before.clone());
+            if !unsaved || !edits.bases.contains_key(id) {
+                edits.bases.insert(id.to_string(), before.clone());
             }
-            let touched = edits.touched.entry(id).or_default();
-            for path in paths {
-                if !touched.contains(&path) {
-                    touched.push(path);
-                }
+            if !edits.touched.contains_key(id) {
+                edits.touched.insert(id.to_string(), json(before));
             }
         });
+    }
+
+    /// The fields typed in here since the focus last moved.
+    fn typed_here(&self, key: &str, mine: &Value) -> Vec<FieldPath> {
+        self.edits.with_value(|edits| {
+            edits
+                .touched
+                .get(key)
+                .map(|before| changed_paths(before, mine))
+                .unwrap_or_default()
+        })
     }
 
     /// Takes the version of `key` another tab wrote (`None`: it deleted the record).
@@ -80,34 +89,29 @@ impl<R: Listed> RecordList<R> {
             return TheirVersion::Removed(dropped);
         };
         let unsaved = self.autosave.is_unsaved(R::STORE, key);
-        let (base, protected) = self.edits.with_value(|edits| {
-            let base = edits.bases.get(key).filter(|_| unsaved).cloned();
-            (base, edits.touched.get(key).cloned().unwrap_or_default())
-        });
-        let Some(mine) = self
-            .get_untracked(key)
-            .filter(|_| unsaved || !protected.is_empty())
-        else {
-            self.forget(key);
+        let Some(mine) = self.get_untracked(key) else {
             self.refresh_in_memory(key, Some(theirs));
             return TheirVersion::Taken;
         };
-        let base = base.unwrap_or_else(|| mine.clone());
-        let merged = merge(
-            &json(&base),
-            &json(&mine),
-            &json(&theirs),
-            &protected,
-            BOOKKEEPING,
-        );
+        let mine_json = json(&mine);
+        let protected = self.typed_here(key, &mine_json);
+        let base = self
+            .edits
+            .with_value(|edits| edits.bases.get(key).filter(|_| unsaved).map(json))
+            .unwrap_or_else(|| mine_json.clone());
+        let merged = merge(&base, &mine_json, &json(&theirs), &protected, BOOKKEEPING);
         let record = match serde_json::from_value::<R>(merged.value) {
             Ok(record) if unsaved || !merged.conflicts.is_empty() => record,
             // Nothing of this tab's survives (or, never expected, the merge does not read
             // back as a record): the other version as it is.
             _ => {
                 self.autosave.discard(R::STORE, key);
-                self.forget(key);
+                self.edits.update_value(|edits| {
+                    edits.bases.remove(key);
+                    edits.deferred.remove(key);
+                });
                 self.refresh_in_memory(key, Some(theirs));
+                self.keep_typed(key, &protected);
                 return TheirVersion::Taken;
             }
         };
@@ -117,6 +121,7 @@ impl<R: Listed> RecordList<R> {
             self.autosave.discard(R::STORE, key);
             self.edit(key, |_| {});
         }
+        self.keep_typed(key, &protected);
         self.edits.update_value(|edits| {
             // The merge was made on the other version: a later merge starts from it.
             edits.bases.insert(key.to_string(), theirs);
@@ -154,6 +159,24 @@ impl<R: Listed> RecordList<R> {
         };
         self.edit(id, move |slot| *slot = record);
         true
+    }
+
+    /// After taking another version in, the fields typed here still count as typed here: the
+    /// focus snapshot becomes the record now, with their values as the focus found them.
+    fn keep_typed(&self, key: &str, typed: &[FieldPath]) {
+        let Some(now) = self.get_untracked(key).map(|r| json(&r)) else {
+            return;
+        };
+        self.edits.update_value(|edits| {
+            let Some(before) = edits.touched.get(key) else {
+                return;
+            };
+            let mut snapshot = now;
+            for path in typed {
+                set_at(&mut snapshot, path, get_at(before, path).cloned());
+            }
+            edits.touched.insert(key.to_string(), snapshot);
+        });
     }
 
     fn forget(&self, key: &str) {
