@@ -1,6 +1,7 @@
 //! Plans (任务): a year's piece of work of one kind, with a deadline, target counts per
 //! institution type (or group of types) and the institutions chosen for it. Templates of the
-//! official plans are data (`plan/templates-2022.json`), not code.
+//! official plans are data (`plan/templates-2022.json`), not code. What each kind of plan does
+//! is asked of the kind (`kind.rs`); the rules of a plan's units are in `units.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,6 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use super::institution::{Institution, InstitutionType};
 use super::labelled::{labelled_enum, Labelled};
+
+mod kind;
+mod units;
+
+pub use kind::{DrawMethod, PlanPanel, PlanSummary, UnitWork};
+pub use units::{has_work, parse_year, PenalisedUnits, PlanCandidate, YEARS};
 
 labelled_enum! {
     /// The four kinds of work.
