@@ -84,17 +84,13 @@ impl Owner {
         match self {
             Owner::Answer { inspection_id, .. } | Owner::Inspection { inspection_id } => work
                 .inspections
-                .with(|all| {
-                    let found = all.iter().find(|i| &i.id == inspection_id)?;
-                    media_in_inspection(self, found).cloned()
+                .with_record(inspection_id, |found| {
+                    media_in_inspection(self, found?).cloned()
                 })
                 .unwrap_or_default(),
             Owner::StayAnswer { sheet_id, .. } | Owner::Complaint { sheet_id, .. } => work
                 .scene_sheets
-                .with(|all| {
-                    let found = all.iter().find(|s| &s.id == sheet_id)?;
-                    media_in_sheet(self, found).cloned()
-                })
+                .with_record(sheet_id, |found| media_in_sheet(self, found?).cloned())
                 .unwrap_or_default(),
         }
     }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 mod merge;
+mod watch;
 
 pub use merge::TheirVersion;
 
@@ -78,6 +79,8 @@ pub struct RecordList<R: Listed> {
     observer: Option<StoredValue<Observer<R>>>,
     /// This tab's own edits, for merging another tab's version (see `merge`).
     edits: StoredValue<merge::EditMemory<R>>,
+    /// The per-record signals handed out by `watch`.
+    watchers: StoredValue<watch::Watchers<R>>,
 }
 
 impl<R: Listed> Clone for RecordList<R> {
@@ -95,6 +98,7 @@ impl<R: Listed> RecordList<R> {
             autosave,
             observer: None,
             edits: StoredValue::new(merge::EditMemory::default()),
+            watchers: StoredValue::new(Default::default()),
         }
     }
 
@@ -107,6 +111,7 @@ impl<R: Listed> RecordList<R> {
     }
 
     fn notify(&self, change: ListChange<'_, R>) {
+        self.tell_watchers(&change);
         if let Some(observer) = self.observer {
             observer.with_value(|tell| tell(change));
         }

@@ -11,7 +11,9 @@ use crate::state::work::Work;
 
 /// The digest of the inspection's 现场检查笔录 now; none for an unknown inspection or unit.
 pub fn record_digest(work: Work, roster: Roster, inspection_id: &str) -> Option<String> {
-    let inspection = work.inspections.get(inspection_id)?;
+    let inspection = work
+        .inspections
+        .with_record(inspection_id, |i| i.cloned())?;
     let institution = roster.institutions.get(&inspection.institution_id)?;
     let officers = roster.inspectors.with(Clone::clone);
     Some(onsite_record_digest(
@@ -26,7 +28,7 @@ pub fn record_digest(work: Work, roster: Roster, inspection_id: &str) -> Option<
 pub fn changed_signers(work: Work, roster: Roster, inspection_id: &str) -> Vec<String> {
     let (Some(digest), Some(inspection)) = (
         record_digest(work, roster, inspection_id),
-        work.inspections.get(inspection_id),
+        work.inspections.with_record(inspection_id, |i| i.cloned()),
     ) else {
         return Vec::new();
     };

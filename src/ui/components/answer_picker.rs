@@ -29,20 +29,14 @@ pub fn AnswerPicker(
     let work = use_work();
     let roster = use_roster();
     let inspection_id = StoredValue::new(inspection_id);
+    // This inspection only: an edit elsewhere does not wake the point.
+    let inspection = work.inspections.watch(&inspection_id.get_value());
     let answer = Memo::new(move |_| {
-        work.inspections.with(|all| {
-            all.iter()
-                .find(|i| i.id == inspection_id.get_value())
-                .and_then(|i| i.answers.get(&point.id).cloned())
-        })
+        inspection.with(|i| i.as_ref().and_then(|i| i.answers.get(&point.id).cloned()))
     });
-    let editable = Signal::derive(move || {
-        work.inspections.with(|all| {
-            all.iter()
-                .find(|i| i.id == inspection_id.get_value())
-                .is_some_and(|i| i.is_editable())
-        })
-    });
+    let editable = Signal::from(Memo::new(move |_| {
+        inspection.with(|i| i.as_ref().is_some_and(|i| i.is_editable()))
+    }));
     let verdict = move || answer.with(|a| a.as_ref().map_or(Verdict::Unchecked, |a| a.verdict));
     let change = move |f: Box<dyn FnOnce(&mut Answer)>| {
         let by = recorder.get_untracked();
@@ -71,13 +65,7 @@ pub fn AnswerPicker(
         })
     };
     let testid = format!("point-{}", point.id);
-    let day = Signal::derive(move || {
-        work.inspections.with(|all| {
-            all.iter()
-                .find(|i| i.id == inspection_id.get_value())
-                .and_then(|i| i.date)
-        })
-    });
+    let day = Memo::new(move |_| inspection.with(|i| i.as_ref().and_then(|i| i.date)));
     view! {
         <li class="check-point" data-testid=testid data-verdict=move || verdict().code()>
             <p class="point-text">

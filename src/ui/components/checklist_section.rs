@@ -24,10 +24,10 @@ pub fn ChecklistSection(
         .flat_map(|s| s.points.iter().map(|p| p.id.as_str()))
         .collect();
     let counts_id = inspection_id.clone();
+    let inspection = work.inspections.watch(&counts_id);
     let counts = Memo::new(move |_| {
-        work.inspections.with(|all| {
-            all.iter()
-                .find(|i| i.id == counts_id)
+        inspection.with(|i| {
+            i.as_ref()
                 .map(|i| i.counts(ids.iter().copied()))
                 .unwrap_or_default()
         })

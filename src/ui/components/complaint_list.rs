@@ -24,13 +24,9 @@ pub fn ComplaintList(
     let work = use_work();
     let sheet_id = SceneSheet::id_for(&stay_id, &target);
     let ids = StoredValue::new((stay_id, target));
+    let sheet = work.scene_sheets.watch(&sheet_id);
     let complaints = Memo::new(move |_| {
-        work.scene_sheets.with(|all| {
-            all.iter()
-                .find(|s| s.id == sheet_id)
-                .map(|s| s.complaints.clone())
-                .unwrap_or_default()
-        })
+        sheet.with(|s| s.as_ref().map(|s| s.complaints.clone()).unwrap_or_default())
     });
     let edit = move |id: String, f: Box<dyn FnOnce(&mut Complaint)>| {
         let (stay, target) = ids.get_value();

@@ -24,10 +24,10 @@ pub fn HandlingEditor(
 ) -> impl IntoView {
     let work = use_work();
     let inspection_id = StoredValue::new(inspection_id);
+    let inspection = work.inspections.watch(&inspection_id.get_value());
     let measures = Memo::new(move |_| {
-        work.inspections.with(|all| {
-            all.iter()
-                .find(|i| i.id == inspection_id.get_value())
+        inspection.with(|i| {
+            i.as_ref()
                 .and_then(|i| i.answers.get(&point.id))
                 .map(|a| a.handling.clone())
                 .unwrap_or_default()

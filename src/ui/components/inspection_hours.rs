@@ -11,7 +11,7 @@ use crate::state::work::use_work;
 pub fn InspectionHours(inspection_id: String) -> impl IntoView {
     let work = use_work();
     let id = StoredValue::new(inspection_id);
-    let inspection = Memo::new(move |_| work.inspections.get(&id.get_value()));
+    let inspection = work.inspections.watch(&id.get_value());
     let typed = move || inspection.with(|i| i.as_ref().map(|i| i.hours).unwrap_or_default());
     let recorded =
         move || inspection.with(|i| i.as_ref().map(|i| i.recorded_hours()).unwrap_or_default());

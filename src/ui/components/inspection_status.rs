@@ -13,7 +13,6 @@ use crate::domain::inspection::{
     Inspection, InspectionStatus, StatusEvent, StatusProblem, MAX_REVIEW_NOTE_CHARS,
 };
 use crate::domain::labelled::Labelled;
-use crate::domain::plan::PlanKind;
 use crate::domain::signing;
 use crate::state::roster::{use_roster, Roster};
 use crate::state::signing::changed_signers;
@@ -53,7 +52,7 @@ struct Panel {
     work: Work,
     roster: Roster,
     inspection_id: StoredValue<String>,
-    inspection: Memo<Option<Inspection>>,
+    inspection: Signal<Option<Inspection>>,
     checklist: StoredValue<Option<Checklist<'static>>, LocalStorage>,
     recorder: Signal<Option<String>>,
     prompt: RwSignal<Prompt>,
@@ -107,7 +106,8 @@ impl Panel {
     fn penalised(self) -> Option<crate::domain::institution::Institution> {
         let record = self.inspection.get_untracked()?;
         let plan = self.work.plans.get(&record.plan_id)?;
-        (plan.kind == PlanKind::Huitoukan)
+        plan.kind
+            .follows_up_penalties()
             .then(|| self.roster.institutions.get(&record.institution_id))
             .flatten()
     }
@@ -230,7 +230,7 @@ pub fn InspectionStatusPanel(
         work,
         roster: use_roster(),
         inspection_id,
-        inspection: Memo::new(move |_| work.inspections.get(&inspection_id.get_value())),
+        inspection: work.inspections.watch(&inspection_id.get_value()),
         checklist,
         recorder,
         prompt: RwSignal::new(Prompt::None),

@@ -21,14 +21,11 @@ pub fn ProblemHandlingEditor(
 ) -> impl IntoView {
     let work = use_work();
     let at = StoredValue::new(at);
+    let sheet = work
+        .scene_sheets
+        .watch(&at.with_value(|at| at.sheet_id.clone()));
     let handling = Memo::new(move |_| {
-        at.with_value(|at| {
-            work.scene_sheets.with(|all| {
-                all.iter()
-                    .find(|s| s.id == at.sheet_id)
-                    .and_then(|s| s.handling(&at.source).cloned())
-            })
-        })
+        at.with_value(|at| sheet.with(|s| s.as_ref().and_then(|s| s.handling(&at.source).cloned())))
     });
     let set = move |h: Option<ProblemHandling>| {
         let at = at.get_value();

@@ -90,10 +90,10 @@ fn ViolationCheck(
     let work = use_work();
     let inspection_id = StoredValue::new(inspection_id);
     let violation_id = StoredValue::new(violation_id);
+    let inspection = work.inspections.watch(&inspection_id.get_value());
     let check = Memo::new(move |_| {
-        work.inspections.with(|all| {
-            all.iter()
-                .find(|i| i.id == inspection_id.get_value())
+        inspection.with(|i| {
+            i.as_ref()
                 .and_then(|i| i.rectifications.get(&violation_id.get_value()).cloned())
         })
     });

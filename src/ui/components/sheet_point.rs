@@ -30,12 +30,9 @@ pub fn SheetPoint(
 ) -> impl IntoView {
     let work = use_work();
     let sheet_id = SceneSheet::id_for(&stay_id, &target);
+    let sheet = work.scene_sheets.watch(&sheet_id);
     let answer = Memo::new(move |_| {
-        work.scene_sheets.with(|all| {
-            all.iter()
-                .find(|s| s.id == sheet_id)
-                .and_then(|s| s.answers.get(&point.id).cloned())
-        })
+        sheet.with(|s| s.as_ref().and_then(|s| s.answers.get(&point.id).cloned()))
     });
     let ids = StoredValue::new((stay_id, target));
     let start = Signal::derive(move || {

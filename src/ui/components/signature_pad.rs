@@ -92,7 +92,7 @@ pub fn InspectionSignatures(inspection_id: String) -> impl IntoView {
     let roster = use_roster();
     let autosave = use_autosave();
     let inspection_id = StoredValue::new(inspection_id);
-    let inspection = Memo::new(move |_| work.inspections.get(&inspection_id.get_value()));
+    let inspection = work.inspections.watch(&inspection_id.get_value());
     // The record's digest, computed once per change for every row and the alert.
     let digest = Memo::new(move |_| record_digest(work, roster, &inspection_id.get_value()));
     let signing = RwSignal::new(None::<Signer>);

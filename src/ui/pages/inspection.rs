@@ -47,7 +47,7 @@ fn InspectionForm(id: String) -> impl IntoView {
     let roster = use_roster();
     let work = use_work();
     let inspection_id = StoredValue::new(id.clone());
-    let inspection = Memo::new(move |_| work.inspections.get(&inspection_id.get_value()));
+    let inspection = work.inspections.watch(&inspection_id.get_value());
     let institution = move || {
         inspection.with(|i| {
             i.as_ref()

@@ -46,7 +46,7 @@ fn SheetForm(stay_id: String, target: String) -> impl IntoView {
     let roster = use_roster();
     let catalog = edition_2024();
     let sheet_id = SceneSheet::id_for(&stay_id, &target);
-    let sheet = Memo::new(move |_| work.scene_sheets.get(&sheet_id));
+    let sheet = work.scene_sheets.watch(&sheet_id);
     let stay = {
         let id = stay_id.clone();
         Memo::new(move |_| work.stays.get(&id))
