@@ -1,4 +1,5 @@
-//! The autosave queue: every edit becomes a pending [`Write`], written in one relaxed
+//! The autosave queue: every edit becomes a pending write (an edit while typing is converted from
+//! memory only when the queue is written, not per keystroke), written in one relaxed
 //! transaction 300 ms after typing pauses, or 1 s after the first unsaved edit while typing goes
 //! on (so a crash, which fires no event, loses at most about a second of typing), at once on
 //! `visibilitychange`/`pagehide`, and kept in memory (with a visible 保存失败 and a retry) for
@@ -11,6 +12,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::storage::{Database, Durability, StorageError, Write};
+
+mod alone;
+mod queued;
+
+pub use queued::MakeWrite;
+use queued::Queued;
 
 /// How long typing may pause before the edit is written.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -33,7 +40,7 @@ type SavedListener = Box<dyn Fn(&[Write])>;
 struct Queue {
     database: Option<Database>,
     /// Writes not yet handed to a transaction, oldest first, at most one per target.
-    pending: Vec<(u64, Write)>,
+    pending: Vec<(u64, Queued)>,
     /// The newest sequence number queued per target: a failed write is re-queued only if no
     /// newer write for the same record was made since.
     latest: HashMap<(&'static str, String), u64>,
@@ -128,7 +135,7 @@ impl Autosave {
     /// holds, when the browser emptied the database).
     pub fn queue_for_attach(&self, writes: Vec<Write>) {
         for write in writes {
-            self.enqueue(write);
+            self.enqueue(Queued::Ready(write));
         }
     }
 
@@ -172,6 +179,20 @@ impl Autosave {
     /// Queues an edit; it is written after [`DEBOUNCE`] without further edits, and at the
     /// latest [`MAX_WAIT`] after the first edit not yet written.
     pub fn queue(&self, write: Write) {
+        self.queue_queued(Queued::Ready(write));
+    }
+
+    /// Queues an edit of a record like [`Autosave::queue`], its write made from memory only when
+    /// the queue is written.
+    pub fn queue_later(&self, store: &'static str, key: &str, make: MakeWrite) {
+        self.queue_queued(Queued::Later {
+            store,
+            key: key.to_string(),
+            make,
+        });
+    }
+
+    fn queue_queued(&self, write: Queued) {
         self.enqueue(write);
         let this = *self;
         let timer = set_timeout_with_handle(move || this.flush(), DEBOUNCE).ok();
@@ -191,7 +212,7 @@ impl Autosave {
 
     /// Queues a discrete action (add, delete) and writes it, with whatever else is pending, now.
     pub fn queue_now(&self, write: Write) {
-        self.enqueue(write);
+        self.enqueue(Queued::Ready(write));
         self.flush();
     }
 
@@ -201,7 +222,7 @@ impl Autosave {
             .with_value(|q| !q.pending.is_empty() || q.in_flight > 0)
     }
 
-    fn enqueue(&self, write: Write) {
+    fn enqueue(&self, write: Queued) {
         self.queue.update_value(|q| {
             let (store, key) = write.target();
             let target = (store, key.to_string());
@@ -220,7 +241,7 @@ impl Autosave {
     /// Queues an action that must survive a power loss once acknowledged (completing an
     /// inspection, an import) and writes it, with everything pending, in one strict transaction.
     pub fn queue_durable(&self, write: Write) {
-        self.enqueue(write);
+        self.enqueue(Queued::Ready(write));
         self.flush_with(Durability::Strict);
     }
 
@@ -232,50 +253,8 @@ impl Autosave {
         }
     }
 
-    /// Writes a batch at once in a strict transaction of its own, after everything pending, and
-    /// hands the result to the caller instead of retrying it (attaching a photo: on failure the
-    /// caller undoes its change and says so). The header shows 保存中 meanwhile, and other tabs
-    /// are told of what was written.
-    pub async fn apply_alone(&self, writes: Vec<Write>) -> Result<(), StorageError> {
-        // A queued write of a record in this batch is older than the batch's copy (built from
-        // memory now): drop it, or it would be written after the batch and undo it.
-        self.queue.update_value(|q| {
-            for write in &writes {
-                let (store, key) = write.target();
-                q.pending.retain(|(_, w)| w.target() != (store, key));
-                q.latest.remove(&(store, key.to_string()));
-            }
-        });
-        self.flush();
-        let database = self
-            .database()
-            .ok_or_else(|| StorageError::Unavailable("数据库暂不可用".into()))?;
-        self.queue.update_value(|q| q.in_flight += 1);
-        self.status.set(SaveStatus::Saving);
-        let result = database.apply(&writes, Durability::Strict).await;
-        let remaining = self
-            .queue
-            .try_update_value(|q| {
-                q.in_flight -= 1;
-                if result.is_ok() {
-                    if let Some(tell) = &q.on_saved {
-                        tell(&writes);
-                    }
-                }
-                q.pending.len() + q.in_flight
-            })
-            .unwrap_or(0);
-        if matches!(result, Err(StorageError::Closed)) {
-            self.reconnect();
-        }
-        if remaining == 0 && !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
-            self.status.set(SaveStatus::Saved);
-        }
-        result
-    }
-
     /// Reopens the database once (the failed writes stay queued and go with the next flush).
-    fn reconnect(&self) {
+    pub(super) fn reconnect(&self) {
         let reopen = self.queue.try_update_value(|q| {
             if q.reconnecting {
                 return false;
@@ -332,6 +311,11 @@ impl Autosave {
             None => return,
         };
         self.status.set(SaveStatus::Saving);
+        // Edits queued as `Later` are converted now, from the records as memory holds them.
+        let batch: Vec<(u64, Write)> = batch
+            .into_iter()
+            .filter_map(|(seq, queued)| Some((seq, queued.write()?)))
+            .collect();
         let this = *self;
         spawn_local(async move {
             let writes: Vec<Write> = batch.iter().map(|(_, w)| w.clone()).collect();
@@ -347,12 +331,13 @@ impl Autosave {
                 q.in_flight -= 1;
                 let failed = result.err();
                 if failed.is_some() {
-                    let mut requeue: Vec<(u64, Write)> = batch
+                    let mut requeue: Vec<(u64, Queued)> = batch
                         .into_iter()
                         .filter(|(seq, w)| {
                             let (store, key) = w.target();
                             q.latest.get(&(store, key.to_string())) == Some(seq)
                         })
+                        .map(|(seq, w)| (seq, Queued::Ready(w)))
                         .collect();
                     requeue.append(&mut q.pending);
                     q.pending = requeue;

@@ -300,14 +300,26 @@ impl<R: Listed> RecordList<R> {
     }
 
     fn save(&self, record: &R, when: Save) {
-        match Write::put(record) {
-            Ok(write) => match when {
-                Save::Debounced => self.autosave.queue(write),
+        if let Save::Debounced = when {
+            // Converted when the queue is written, from the record as it is by then.
+            let (list, id) = (*self, record.id().to_string());
+            let make = move || list.get_untracked(&id).and_then(|r| converted(&r));
+            return self
+                .autosave
+                .queue_later(R::STORE, record.id(), std::rc::Rc::new(make));
+        }
+        if let Some(write) = converted(record) {
+            match when {
                 Save::Now => self.autosave.queue_now(write),
-                Save::Durable => self.autosave.queue_durable(write),
-            },
-            // A record that cannot be converted is a programming error; report it loudly.
-            Err(e) => web_sys::console::error_1(&format!("cannot store record: {e:?}").into()),
+                _ => self.autosave.queue_durable(write),
+            }
         }
     }
+}
+
+/// A record's write; a record that cannot be converted is a programming error, reported loudly.
+fn converted<R: Record>(record: &R) -> Option<Write> {
+    Write::put(record)
+        .map_err(|e| web_sys::console::error_1(&format!("cannot store record: {e:?}").into()))
+        .ok()
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::catalog::edition_2022;
 use crate::domain::export::{csv, xlsx};
-use crate::domain::plan::PlanKind;
+use crate::domain::plan::PlanSummary;
 use crate::domain::plan_result::{plan_result, Cell, ResultTable};
 use crate::route::Route;
 use crate::state::roster::use_roster;
@@ -15,6 +15,17 @@ use crate::ui::components::fubiao3_view::Fubiao3View;
 use crate::ui::components::stay_figures::StayFigures;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// What the summary page shows for the chosen plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// The plan result table with its downloads (also while no plan is chosen).
+    ResultTable,
+    /// 附表3.
+    Fubiao3,
+    /// The 驻点 figures of the plan's year.
+    StationedFigures(i32),
+}
 
 /// The summary page.
 #[component]
@@ -34,27 +45,27 @@ pub fn SummaryPage() -> impl IntoView {
             .get()
             .or_else(|| plans.with(|p| p.first().map(|p| p.0.clone())))
     };
+    // What the chosen plan is summed up by, as its kind says.
+    let shown = Memo::new(move |_| {
+        let Some(plan) = plan_id().and_then(|id| work.plans.get(&id)) else {
+            return Shown::ResultTable;
+        };
+        match plan.kind.summary() {
+            PlanSummary::ResultTable => Shown::ResultTable,
+            PlanSummary::Fubiao3 => Shown::Fubiao3,
+            PlanSummary::StationedFigures => Shown::StationedFigures(plan.year),
+        }
+    });
     let table = Memo::new(move |_| {
         let plan = work.plans.get(&plan_id()?)?;
-        // A 回头看 plan is summed up by 附表3 instead.
-        if plan.kind == PlanKind::Huitoukan {
+        // Only a kind summed up by the result table has one (回头看 has 附表3 instead).
+        if plan.kind.summary() != PlanSummary::ResultTable {
             return None;
         }
         Some(roster.institutions.with(|institutions| {
             work.inspections
                 .with(|inspections| plan_result(&plan, institutions, inspections, edition_2022()))
         }))
-    });
-    let is_huitoukan = Memo::new(move |_| {
-        plan_id()
-            .and_then(|id| work.plans.get(&id))
-            .is_some_and(|p| p.kind == PlanKind::Huitoukan)
-    });
-    let stationed_year = Memo::new(move |_| {
-        plan_id()
-            .and_then(|id| work.plans.get(&id))
-            .filter(|p| p.kind == PlanKind::Stationed)
-            .map(|p| p.year)
     });
     let error = RwSignal::new(None::<String>);
     let download = move |kind: &'static str| {
@@ -99,23 +110,21 @@ pub fn SummaryPage() -> impl IntoView {
                     }}
                 </select>
             </div>
-            {move || {
-                if is_huitoukan.get() {
+            {move || match shown.get() {
+                Shown::Fubiao3 => {
                     view! { <Fubiao3View plan_id=Signal::derive(move || plan_id().unwrap_or_default()) /> }.into_any()
-                } else if let Some(year) = stationed_year.get() {
-                    view! { <StayFigures year=year /> }.into_any()
-                } else {
-                    view! {
-                        {move || table.get().map(|t| view! { <ResultTableView table=t /> })}
-                        <p class="muted">"只统计已完成或已审核的检查；不合格单位数按单位去重（同一单位多个问题只计一次）。"</p>
-                        <div class="actions">
-                            <button class="primary" data-testid="download-xlsx" on:click=move |_| download("xlsx")>"下载 XLSX"</button>
-                            <button data-testid="download-csv" on:click=move |_| download("csv")>"下载 CSV"</button>
-                        </div>
-                        {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
-                    }
-                        .into_any()
                 }
+                Shown::StationedFigures(year) => view! { <StayFigures year=year /> }.into_any(),
+                Shown::ResultTable => view! {
+                    {move || table.get().map(|t| view! { <ResultTableView table=t /> })}
+                    <p class="muted">"只统计已完成或已审核的检查；不合格单位数按单位去重（同一单位多个问题只计一次）。"</p>
+                    <div class="actions">
+                        <button class="primary" data-testid="download-xlsx" on:click=move |_| download("xlsx")>"下载 XLSX"</button>
+                        <button data-testid="download-csv" on:click=move |_| download("csv")>"下载 CSV"</button>
+                    </div>
+                    {move || error.get().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+                }
+                    .into_any(),
             }}
         </Show>
     }
