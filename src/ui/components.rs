@@ -19,6 +19,7 @@ pub mod import_panel;
 pub mod inspection_hours;
 pub mod inspection_status;
 pub mod inspector_assignments;
+pub mod institution_fields;
 pub mod law_text;
 pub mod link_rows;
 pub mod lottery_panel;
